@@ -1,0 +1,304 @@
+package value
+
+import (
+	"bytes"
+	"math"
+	"math/big"
+	"strings"
+)
+
+// Class is the rank of a term's type in Erlang's term order:
+// number < atom < reference < fun < port < pid < tuple < map < nil < list < bitstring.
+type Class int
+
+// The classes, in term order.
+const (
+	ClassNumber Class = iota
+	ClassAtom
+	ClassRef
+	ClassFun
+	ClassPort
+	ClassPid
+	ClassTuple
+	ClassMap
+	ClassNil
+	ClassList
+	ClassBitstring
+)
+
+// ClassOf returns t's rank in term order.
+func ClassOf(t Term) Class {
+	switch t := t.(type) {
+	case Int, BigInt, Float:
+		return ClassNumber
+	case Atom:
+		return ClassAtom
+	case Ref:
+		return ClassRef
+	case Fun, ExportFun:
+		return ClassFun
+	case Port:
+		return ClassPort
+	case Pid:
+		return ClassPid
+	case Tuple:
+		return ClassTuple
+	case Map:
+		return ClassMap
+	case List:
+		if len(t) == 0 {
+			return ClassNil
+		}
+		return ClassList
+	case ImproperList:
+		return ClassList
+	case Binary, Bitstring:
+		return ClassBitstring
+	}
+	panic("value: unknown term type")
+}
+
+// Compare returns -1, 0 or 1 as a is less than, equal to (==) or greater than b in Erlang term
+// order. Integers and floats compare by value, so Compare(Int(1), Float(1)) == 0.
+func Compare(a, b Term) int { return compare(a, b, false) }
+
+// CompareExact is Compare with exact equality (=:=): an integer and a float are never equal,
+// and in that case the integer is the smaller. This is the order of map keys.
+func CompareExact(a, b Term) int { return compare(a, b, true) }
+
+// Equal reports whether a =:= b.
+func Equal(a, b Term) bool { return compare(a, b, true) == 0 }
+
+func compare(a, b Term, exact bool) int {
+	ca, cb := ClassOf(a), ClassOf(b)
+	if ca != cb {
+		return cmpInt(int64(ca), int64(cb))
+	}
+	switch ca {
+	case ClassNumber:
+		return compareNumbers(a, b, exact)
+	case ClassAtom:
+		return strings.Compare(string(a.(Atom)), string(b.(Atom)))
+	case ClassRef:
+		x, y := a.(Ref), b.(Ref)
+		if c := cmpUint(uint64(x.Node), uint64(y.Node)); c != 0 {
+			return c
+		}
+		return cmpUint(x.ID, y.ID)
+	case ClassFun:
+		return compareFuns(a, b, exact)
+	case ClassPort:
+		x, y := a.(Port), b.(Port)
+		if c := cmpUint(uint64(x.Node), uint64(y.Node)); c != 0 {
+			return c
+		}
+		return cmpUint(x.ID, y.ID)
+	case ClassPid:
+		x, y := a.(Pid), b.(Pid)
+		if c := cmpUint(uint64(x.Node), uint64(y.Node)); c != 0 {
+			return c
+		}
+		if c := cmpUint(uint64(x.Serial), uint64(y.Serial)); c != 0 {
+			return c
+		}
+		return cmpUint(uint64(x.Index), uint64(y.Index))
+	case ClassTuple:
+		x, y := a.(Tuple), b.(Tuple)
+		if c := cmpInt(int64(len(x)), int64(len(y))); c != 0 {
+			return c
+		}
+		return compareSeq(x, y, exact)
+	case ClassMap:
+		x, y := a.(Map), b.(Map)
+		if c := cmpInt(int64(len(x.Keys)), int64(len(y.Keys))); c != 0 {
+			return c
+		}
+		// Keys compare in map-key (exact) order whatever the operator; values then compare
+		// with the operator's own equality.
+		if c := compareSeq(x.Keys, y.Keys, true); c != 0 {
+			return c
+		}
+		return compareSeq(x.Values, y.Values, exact)
+	case ClassNil:
+		return 0
+	case ClassList:
+		return compareLists(a, b, exact)
+	case ClassBitstring:
+		xb, xn := bitsOf(a)
+		yb, yn := bitsOf(b)
+		// Bitstrings compare bit by bit; a proper prefix is smaller.
+		n := min(len(xb), len(yb))
+		if c := bytes.Compare(xb[:n], yb[:n]); c != 0 {
+			return c
+		}
+		return cmpInt(int64(xn), int64(yn))
+	}
+	panic("value: unreachable")
+}
+
+func bitsOf(t Term) ([]byte, int) {
+	switch t := t.(type) {
+	case Binary:
+		return t, 8 * len(t)
+	case Bitstring:
+		return t.Bytes, t.Bits
+	}
+	panic("value: not a bitstring")
+}
+
+func compareSeq(x, y []Term, exact bool) int {
+	for i := range x {
+		if i >= len(y) {
+			return 1
+		}
+		if c := compare(x[i], y[i], exact); c != 0 {
+			return c
+		}
+	}
+	if len(x) < len(y) {
+		return -1
+	}
+	return 0
+}
+
+// listParts splits a non-empty list into its elements and final tail.
+func listParts(t Term) ([]Term, Term) {
+	switch t := t.(type) {
+	case List:
+		return t, Nil
+	case ImproperList:
+		return t.Elems, t.Tail
+	}
+	panic("value: not a list")
+}
+
+func compareLists(a, b Term, exact bool) int {
+	xe, xt := listParts(a)
+	ye, yt := listParts(b)
+	n := min(len(xe), len(ye))
+	if c := compareSeq(xe[:n], ye[:n], exact); c != 0 {
+		return c
+	}
+	// After the common prefix, compare what remains of each list as a term.
+	var xr, yr Term = restOf(xe[n:], xt), restOf(ye[n:], yt)
+	return compare(xr, yr, exact)
+}
+
+func restOf(elems []Term, tail Term) Term {
+	if len(elems) == 0 {
+		return tail
+	}
+	if l, ok := tail.(List); ok && len(l) == 0 {
+		return List(elems)
+	}
+	return ImproperList{Elems: elems, Tail: tail}
+}
+
+func compareFuns(a, b Term, exact bool) int {
+	// Local funs sort before export funs (as erts does), then by their identity.
+	xf, xok := a.(Fun)
+	yf, yok := b.(Fun)
+	switch {
+	case xok && !yok:
+		return -1
+	case !xok && yok:
+		return 1
+	case !xok && !yok:
+		x, y := a.(ExportFun), b.(ExportFun)
+		if c := strings.Compare(string(x.Module), string(y.Module)); c != 0 {
+			return c
+		}
+		if c := strings.Compare(string(x.Function), string(y.Function)); c != 0 {
+			return c
+		}
+		return cmpInt(int64(x.Arity), int64(y.Arity))
+	}
+	if c := strings.Compare(string(xf.Module), string(yf.Module)); c != 0 {
+		return c
+	}
+	if c := cmpInt(int64(xf.Index), int64(yf.Index)); c != 0 {
+		return c
+	}
+	if c := cmpUint(uint64(xf.Uniq), uint64(yf.Uniq)); c != 0 {
+		return c
+	}
+	if c := cmpInt(int64(len(xf.Env)), int64(len(yf.Env))); c != 0 {
+		return c
+	}
+	return compareSeq(xf.Env, yf.Env, exact)
+}
+
+func compareNumbers(a, b Term, exact bool) int {
+	af, aIsFloat := a.(Float)
+	bf, bIsFloat := b.(Float)
+	switch {
+	case aIsFloat && bIsFloat:
+		return cmpFloat(float64(af), float64(bf))
+	case !aIsFloat && !bIsFloat:
+		return bigOf(a).Cmp(bigOf(b))
+	case aIsFloat:
+		c := -compareIntFloat(bigOf(b), float64(af))
+		if c == 0 && exact {
+			return 1 // integer < float in exact (map key) order
+		}
+		return c
+	default:
+		c := compareIntFloat(bigOf(a), float64(bf))
+		if c == 0 && exact {
+			return -1
+		}
+		return c
+	}
+}
+
+// CompareIntFloat compares the integer i with the float f by exact mathematical value.
+func compareIntFloat(i *big.Int, f float64) int {
+	if math.IsInf(f, 1) {
+		return -1
+	}
+	if math.IsInf(f, -1) {
+		return 1
+	}
+	bf := new(big.Float).SetPrec(0).SetInt(i)
+	return bf.Cmp(big.NewFloat(f))
+}
+
+func bigOf(t Term) *big.Int {
+	switch t := t.(type) {
+	case Int:
+		return big.NewInt(int64(t))
+	case BigInt:
+		return t.V
+	}
+	panic("value: not an integer")
+}
+
+func cmpFloat(a, b float64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+func cmpInt(a, b int64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+func cmpUint(a, b uint64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
