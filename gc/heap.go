@@ -1,0 +1,143 @@
+package gc
+
+import (
+	"sort"
+
+	"github.com/beamlite/beamlite/vm/term"
+)
+
+// Options are a process's heap settings, in words. Take them from [DefaultOptions] and change
+// what differs: the zero Options is valid but means FullsweepAfter 0 (every collection major).
+type Options struct {
+	// MinHeapSize is the smallest young generation (and old budget) the sizing policy picks,
+	// and what Compact shrinks the young generation to. Values below DefaultMinHeapSize are
+	// raised to it.
+	MinHeapSize int
+	// MaxHeapSize is the largest Size a process may have after a collection; 0 means no limit.
+	// The collector only reports the excess (Stats.OverMax); the VM kills the process.
+	MaxHeapSize int
+	// FullsweepAfter is how many minor collections may run between two majors. 0 makes every
+	// collection major (no generations), as Erlang's fullsweep_after 0.
+	FullsweepAfter int
+}
+
+// Defaults, as the BEAM's.
+const (
+	DefaultMinHeapSize    = 233
+	DefaultFullsweepAfter = 65535
+)
+
+// DefaultOptions returns the options a process gets unless it asks for others.
+func DefaultOptions() Options {
+	return Options{MinHeapSize: DefaultMinHeapSize, FullsweepAfter: DefaultFullsweepAfter}
+}
+
+// Heap is a process's heap together with its collector's state. The VM owns one per process
+// and, at a safe point where NeedsGC reports true (or an allocation of need words must not
+// grow Young past Limit), calls Collect with the process's roots.
+//
+// Only the scheduler running the owning process touches a Heap.
+type Heap struct {
+	term.Heap
+	Options
+
+	// hwm is the high-water mark in Young: objects below it have survived one minor
+	// collection and are promoted into Old by the next one.
+	hwm int
+	// minors counts minor collections since the last major.
+	minors int
+	// oldLimit is the old generation's budget: a minor that could promote past it is turned
+	// into a major.
+	oldLimit int
+	// oldBins is the length of the prefix of Bins that objects in Old may index. Entries past
+	// it are indexed only from Young (or by nothing), so a minor collection can compact them
+	// without scanning Old.
+	oldBins int
+}
+
+// New returns an empty heap with the given options.
+func New(opts Options) *Heap {
+	h := &Heap{Options: opts}
+	h.normalize()
+	h.Limit = h.MinHeapSize
+	h.oldLimit = h.MinHeapSize
+	h.Young = make([]uint64, 0, h.Limit)
+	return h
+}
+
+func (h *Heap) normalize() {
+	if h.MinHeapSize < DefaultMinHeapSize {
+		h.MinHeapSize = DefaultMinHeapSize
+	}
+	if h.FullsweepAfter < 0 {
+		h.FullsweepAfter = 0
+	}
+}
+
+// Size returns the heap's size in words as max_heap_size counts it: the young generation's
+// size (its Limit, or more if it has grown past) plus the words in use in the old generation.
+// The old budget is not counted: it is a trigger, not memory the process holds.
+func (h *Heap) Size() int { return max(h.Limit, len(h.Young)) + len(h.Old) }
+
+// OverMax reports whether the heap is larger than MaxHeapSize.
+func (h *Heap) OverMax() bool { return h.MaxHeapSize > 0 && h.Size() > h.MaxHeapSize }
+
+// HighWater returns the high-water mark: young objects below it survived one minor
+// collection. Exposed for tests and process_info-like inspection.
+func (h *Heap) HighWater() int { return h.hwm }
+
+// OldLimit returns the old generation's budget in words.
+func (h *Heap) OldLimit() int { return h.oldLimit }
+
+// OldBins returns how many leading entries of Bins objects in Old may index.
+func (h *Heap) OldBins() int { return h.oldBins }
+
+// heapSizes is the table of sizes the policy picks from, the BEAM's: a Fibonacci-like
+// sequence (each the sum of the two before, plus one) while sizes are small, so that a
+// growing heap takes few collections to reach its working size, then 20% steps above
+// fibLimit words, so that a large heap never reserves much more than it needs.
+var heapSizes = func() []int {
+	const fibLimit = 1_300_000
+	s := []int{DefaultMinHeapSize, 377}
+	for {
+		a, b := s[len(s)-2], s[len(s)-1]
+		next := a + b + 1
+		if b >= fibLimit {
+			next = b + b/5
+		}
+		if next > 1<<52 {
+			return s
+		}
+		s = append(s, next)
+	}
+}()
+
+// NextSize returns the smallest size in the policy's table that is at least n words.
+func NextSize(n int) int {
+	i := sort.SearchInts(heapSizes, n)
+	if i == len(heapSizes) {
+		return n
+	}
+	return heapSizes[i]
+}
+
+// resize applies the sizing policy after a collection; need is the free young space the
+// caller asked for. It returns how many words of new arrays it allocated. See doc.go
+// ("Sizing") for why each factor.
+func (h *Heap) resize(major bool, need int) (allocated int) {
+	live := len(h.Young) + need
+	want := NextSize(max(h.MinHeapSize, 2*live, len(h.Old)/4))
+	if want > h.Limit || 2*want < h.Limit {
+		h.Limit = want
+	}
+	if major {
+		h.oldLimit = NextSize(max(h.MinHeapSize, 2*len(h.Old)))
+	}
+	if cap(h.Young) < h.Limit {
+		young := make([]uint64, len(h.Young), h.Limit)
+		copy(young, h.Young)
+		h.Young = young
+		allocated += h.Limit
+	}
+	return allocated
+}
