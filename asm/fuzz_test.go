@@ -1,0 +1,66 @@
+package asm
+
+import (
+	"testing"
+)
+
+// FuzzLex checks invariant 3 for the lexer: any input gives tokens and errors, never a panic
+// or a hang, and every token's position lies inside the input.
+func FuzzLex(f *testing.F) {
+	for _, s := range []string{
+		"", "module m\n", "move x0, {ok, [1|2]} % c\n", `"a\x{41}\101\^a"`, "'q\\'a'",
+		"16#ff 2#101 1_000 1.5e-3 $\\n $", "<0.1.2> #Ref<0.1.2.0> #Port<0.1>", "@loop:", "<<\"é\"/utf8>>",
+		"{[(<<", ">>)]}", "\xff\xfe", "1.e5", "@", "#Ref<", "'\\x{", "\"\n\"",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		errs := &errSink{file: "f.bl", src: src}
+		toks := lex("f.bl", src, errs)
+		if len(toks) == 0 || toks[len(toks)-1].kind != tEOF {
+			t.Fatal("token list does not end in EOF")
+		}
+		for _, tk := range toks {
+			if tk.off < 0 || tk.end > len(src) || tk.off > tk.end {
+				t.Fatalf("token %v out of range", tk)
+			}
+		}
+		for _, e := range errs.list {
+			if e.Pos.Line < 1 || e.Pos.Col < 1 {
+				t.Fatalf("error without position: %v", e)
+			}
+		}
+	})
+}
+
+// FuzzParse checks invariant 3 for the literal parser, and that whatever it accepts prints
+// and parses back to the same term (invariant 1 from the other side).
+func FuzzParse(f *testing.F) {
+	for _, s := range []string{
+		"{ok, [1, 2.5, <<\"bin\">>, #{k => v}]}", "[1|2]", "\"abc\"", "-16#FF", "<<1:3, 2:16/little-signed>>",
+		"fun lists:map/2", "<0.1.2>", "#{#{} => []}", "'Quoted\\n'", "<<1.5:32/float>>", "[a|[b|[]]]",
+		"<<\"ab\"/utf16-little>>", "<<-1:72>>", "99999999999999999999999999", "{", "<<1:99999999999>>",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		v, err := ParseTerm("f.bl", src)
+		if err != nil {
+			if _, ok := err.(ErrorList); !ok {
+				t.Fatalf("error of type %T", err)
+			}
+			return
+		}
+		text, err := formatTerm(v)
+		if err != nil {
+			return
+		}
+		back, err := ParseTerm("f.bl", text)
+		if err != nil {
+			t.Fatalf("%q printed as %q does not parse: %v", src, text, err)
+		}
+		if !termEqual(v, back) {
+			t.Fatalf("%q printed as %q parses to a different term", src, text)
+		}
+	})
+}

@@ -1,0 +1,116 @@
+package asm
+
+import (
+	"fmt"
+	"math"
+	"regexp"
+
+	"github.com/beamlite/beamlite/value"
+)
+
+// formatTerm writes t in the Erlang syntax that [ParseTerm] reads back to exactly t. It is
+// value.Print (strings as "…", printable binaries as <<"…">>), refusing what has no written
+// form: closures (their environment cannot be written) and non-finite floats.
+func formatTerm(t value.Term) (string, error) {
+	if err := checkWritable(t); err != nil {
+		return "", err
+	}
+	return value.Print(t), nil
+}
+
+func checkWritable(t value.Term) error {
+	switch t := t.(type) {
+	case value.Fun:
+		return fmt.Errorf("a closure (%s) has no literal syntax", value.Print(t))
+	case value.Float:
+		if math.IsNaN(float64(t)) || math.IsInf(float64(t), 0) {
+			return fmt.Errorf("float %v has no literal syntax", float64(t))
+		}
+	case value.Tuple:
+		for _, e := range t {
+			if err := checkWritable(e); err != nil {
+				return err
+			}
+		}
+	case value.List:
+		for _, e := range t {
+			if err := checkWritable(e); err != nil {
+				return err
+			}
+		}
+	case value.ImproperList:
+		for _, e := range t.Elems {
+			if err := checkWritable(e); err != nil {
+				return err
+			}
+		}
+		return checkWritable(t.Tail)
+	case value.Map:
+		for i := range t.Keys {
+			if err := checkWritable(t.Keys[i]); err != nil {
+				return err
+			}
+			if err := checkWritable(t.Values[i]); err != nil {
+				return err
+			}
+		}
+	case nil:
+		return fmt.Errorf("missing term")
+	}
+	return nil
+}
+
+// registerName matches the bare names that an operand reads as a register.
+var registerName = regexp.MustCompile(`^[xy](0|[1-9][0-9]*)$`)
+
+// formatOperandTerm is formatTerm for a whole operand: an atom that a bare name would turn
+// into something else there (a register x0, or the words none and all) is quoted.
+func formatOperandTerm(t value.Term) (string, error) {
+	if a, ok := t.(value.Atom); ok && isOperandWord(string(a)) {
+		return "'" + string(a) + "'", nil
+	}
+	return formatTerm(t)
+}
+
+func isOperandWord(s string) bool {
+	return s == "none" || s == "all" || registerName.MatchString(s)
+}
+
+// termEqual is exact structural equality: same types, floats by bits (so -0.0 differs from
+// 0.0), empty and nil slices alike. It is stricter than value.Equal, which is Erlang's =:=.
+func termEqual(a, b value.Term) bool {
+	switch a := a.(type) {
+	case value.Float:
+		bf, ok := b.(value.Float)
+		return ok && math.Float64bits(float64(a)) == math.Float64bits(float64(bf))
+	case value.Tuple:
+		bt, ok := b.(value.Tuple)
+		return ok && termsEqual(a, bt)
+	case value.List:
+		bl, ok := b.(value.List)
+		return ok && termsEqual(a, bl)
+	case value.ImproperList:
+		bl, ok := b.(value.ImproperList)
+		return ok && termsEqual(a.Elems, bl.Elems) && termEqual(a.Tail, bl.Tail)
+	case value.Map:
+		bm, ok := b.(value.Map)
+		return ok && termsEqual(a.Keys, bm.Keys) && termsEqual(a.Values, bm.Values)
+	case value.Fun:
+		bf, ok := b.(value.Fun)
+		return ok && a.Module == bf.Module && a.Index == bf.Index && a.Arity == bf.Arity &&
+			a.Uniq == bf.Uniq && termsEqual(a.Env, bf.Env)
+	}
+	return value.Equal(a, b) && fmt.Sprintf("%T", a) == fmt.Sprintf("%T", b)
+}
+
+func termsEqual(a, b []value.Term) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if !termEqual(a[i], b[i]) {
+			return false
+		}
+	}
+	return true
+}
