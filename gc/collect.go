@@ -130,13 +130,19 @@ func (h *Heap) collectMajor(roots Roots, need int, kind Kind) Stats {
 	st := Stats{Kind: kind, Moved: len(h.Old), BinsDropped: binsBefore - len(h.Bins)}
 	if kind == Compacting {
 		if cap(h.Old) != len(h.Old) {
-			h.Old = append([]uint64(nil), h.Old...)
+			old := make([]uint64, len(h.Old))
+			copy(old, h.Old)
+			h.Old = old
 			c.allocated += len(h.Old)
 		}
 		h.Young = nil
 		h.Limit = h.MinHeapSize
 		h.oldLimit = NextSize(max(h.MinHeapSize, 2*len(h.Old)))
-		h.Bins = append([]*term.Binary(nil), h.Bins...)
+		if cap(h.Bins) != len(h.Bins) {
+			bins := make([]*term.Binary, len(h.Bins))
+			copy(bins, h.Bins)
+			h.Bins = bins
+		}
 	} else {
 		// Reuse the young array when it is the right size: it is all garbage now.
 		h.Young = h.Young[:0]
