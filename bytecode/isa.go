@@ -193,7 +193,7 @@ const (
 	// KindLit is a literal only. Text: an Erlang term. Tag: TagLit.
 	KindLit
 
-	numKinds = iota
+	lastKind = KindLit
 )
 
 var kindNames = [...]string{

@@ -91,7 +91,7 @@ const (
 	TagList                  // List: the elements (pairs flattened); N is 0
 	TagSeg                   // N: packed type/flags/unit (see Seg); List: [value, size]
 
-	numTags = iota
+	lastTag = TagSeg
 )
 
 var tagNames = [...]string{TagX: "x", TagY: "y", TagLit: "lit", TagLabel: "label", TagNone: "none",
@@ -141,7 +141,7 @@ const (
 	SegUtf16
 	SegUtf32
 
-	numSegTypes = iota
+	lastSegType = SegUtf32
 )
 
 var segTypeNames = [...]string{SegInteger: "integer", SegFloat: "float", SegBinary: "binary",
