@@ -86,7 +86,7 @@ func FuzzVerify(f *testing.F) {
 	roots = append(roots, term.MakeTuple(&h.Heap, roots[0], term.MakeFloat(&h.Heap, 1.5)))
 	h.Collect(RootSet{roots}, 0)
 	f.Add(seed(h.Young, h.Old, roots))
-	f.Add(seed([]uint64{term.MakeHeader(term.KindTuple, 1 << 40)}, nil, nil))
+	f.Add(seed([]uint64{term.MakeHeader(term.KindTuple, 1<<40)}, nil, nil))
 	f.Add([]byte{})
 	f.Fuzz(func(t *testing.T, data []byte) {
 		ws := make([]uint64, len(data)/8)
