@@ -79,7 +79,10 @@ func inUse(h *Heap) int { return len(h.Young) + len(h.Old) }
 func (h *Heap) collectMinor(roots Roots, need int) Stats {
 	before, binsBefore := inUse(h), len(h.Bins)
 	oldStart := len(h.Old)
-	estimate := min(len(h.Young)-h.hwm, h.Limit)
+	// The new young array gets the current young size: survivors rarely exceed it (grow
+	// handles it when they do), and it is the size the sizing policy keeps in steady state, so
+	// resize does not have to allocate again.
+	estimate := h.Limit
 	c := copier{
 		fromYoung: h.Young,
 		hwm:       uint64(h.hwm),
@@ -107,7 +110,10 @@ func (h *Heap) collectMinor(roots Roots, need int) Stats {
 
 func (h *Heap) collectMajor(roots Roots, need int, kind Kind) Stats {
 	before, binsBefore := inUse(h), len(h.Bins)
-	estimate := min(len(h.Young)+len(h.Old), max(h.oldLimit, 256))
+	// Live data is at most what Old held plus one young generation's worth (more only when
+	// Young overflowed its limit; grow handles that). Never size by the garbage: a major of
+	// a heap with 1 MB live among 100 MB of garbage must not allocate 100 MB.
+	estimate := min(len(h.Young)+len(h.Old), max(256, min(len(h.Old), h.oldLimit)+min(len(h.Young), h.Limit)))
 	c := copier{
 		fromYoung: h.Young,
 		fromOld:   h.Old,
