@@ -5,10 +5,10 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"os"
-	"path/filepath"
 	"math"
 	"math/big"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/beamlite/beamlite/bytecode"
