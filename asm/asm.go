@@ -51,7 +51,9 @@ type funcKey struct {
 	arity int
 }
 
-func (k funcKey) String() string { return value.QuoteAtom(string(k.name)) + "/" + strconv.Itoa(k.arity) }
+func (k funcKey) String() string {
+	return value.QuoteAtom(string(k.name)) + "/" + strconv.Itoa(k.arity)
+}
 
 // assembler holds the tables a module is built into. Atoms, literals, imports and lambdas are
 // numbered in order of first use, which makes the output of the assembler canonical: the
@@ -95,7 +97,9 @@ type funcState struct {
 	defPos   []Pos
 }
 
-func (a *assembler) errorf(p Pos, format string, args ...any) { a.p.errs.add(p, sprintf(format, args...)) }
+func (a *assembler) errorf(p Pos, format string, args ...any) {
+	a.p.errs.add(p, sprintf(format, args...))
+}
 
 // Statement keywords. They are not mnemonics, so the table may not use them (TestKeywordsAreNotMnemonics).
 var keywords = []string{"module", "export", "function", "line"}
@@ -388,7 +392,10 @@ func (a *assembler) instruction() {
 			env = &args[i]
 		}
 	}
-	if p.isPunct(",") || (len(info.Operands) == 0 && p.tok().kind != tNewline && p.tok().kind != tEOF) {
+	if len(info.Operands) == 0 && p.tok().kind != tNewline && p.tok().kind != tEOF {
+		p.failf(p.tok().pos, "too many operands: %s takes none", info.Name)
+	}
+	if p.isPunct(",") {
 		p.failf(p.tok().pos, "too many operands: %s takes %d (%s)", info.Name, len(info.Operands), operandList(info))
 	}
 	// A lambda's free variables are the captured values listed beside it (make_fun's env).

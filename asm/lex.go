@@ -182,7 +182,11 @@ func (lx *lexer) run() {
 			lx.emit(tEOF, start, off, "", nil)
 			return
 		case r == '\n':
-			if lx.depth == 0 && len(lx.toks) > 0 && lx.toks[len(lx.toks)-1].kind != tNewline {
+			if lx.depth > 0 && lx.continues() {
+				continue
+			}
+			lx.depth = 0
+			if len(lx.toks) > 0 && lx.toks[len(lx.toks)-1].kind != tNewline {
 				lx.emit(tNewline, start, off, "", nil)
 			}
 		case r == ' ' || r == '\t' || r == '\r' || r == '\f' || r == '\v':
@@ -237,6 +241,25 @@ func (lx *lexer) run() {
 			lx.punct(r, start, off)
 		}
 	}
+}
+
+// continues reports whether a newline inside brackets continues the statement: a term may
+// span lines when each line but the last ends in an opening bracket or a separator (as
+// Erlang code is usually laid out). Any other newline ends the statement, so that one
+// unclosed bracket is reported on its own line instead of swallowing the rest of the file.
+func (lx *lexer) continues() bool {
+	if len(lx.toks) == 0 {
+		return false
+	}
+	t := lx.toks[len(lx.toks)-1]
+	if t.kind != tPunct {
+		return false
+	}
+	switch t.text {
+	case ",", "{", "[", "(", "<<", "=>", "|", "#", ":", "/", "-", "+":
+		return true
+	}
+	return false
 }
 
 func (lx *lexer) name(r rune) {

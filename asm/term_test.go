@@ -92,7 +92,7 @@ func TestParseTermTable(t *testing.T) {
 		{"<0.85.0>", value.Pid{Index: 85}},
 		{"#Ref<0.1.2.0>", value.Ref{ID: 1<<32 | 2}},
 		{"#Port<0.7>", value.Port{ID: 7}},
-		{"{ok,\n  [1,\n   2]} % comment\n", value.Tuple{value.Atom("ok"), value.List{value.Int(1), value.Int(2)}}},
+		{"{ok,\n  [1, % comment\n   2]} % comment\n", value.Tuple{value.Atom("ok"), value.List{value.Int(1), value.Int(2)}}},
 	}
 	for _, c := range cases {
 		got := mustParse(t, c.src)

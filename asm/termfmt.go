@@ -61,7 +61,7 @@ func checkWritable(t value.Term) error {
 }
 
 // registerName matches the bare names that an operand reads as a register.
-var registerName = regexp.MustCompile(`^[xy](0|[1-9][0-9]*)$`)
+var registerName = regexp.MustCompile(`^[xy][0-9]+$`)
 
 // formatOperandTerm is formatTerm for a whole operand: an atom that a bare name would turn
 // into something else there (a register x0, or the words none and all) is quoted.
