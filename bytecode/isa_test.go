@@ -137,3 +137,16 @@ func lineDiff(a, b string) string {
 	}
 	return out.String()
 }
+
+func TestISADocUpToDate(t *testing.T) {
+	got, err := os.ReadFile("../docs/ISA.md")
+	require.NoError(t, err, "run go generate ./bytecode")
+	require.Equal(t, string(ISAMarkdown()), string(got), "docs/ISA.md is stale: run go generate ./bytecode")
+}
+
+func TestKindDocsComplete(t *testing.T) {
+	for k := OperandKind(1); k <= lastKind; k++ {
+		assert.NotEmpty(t, kindDocs[k].syntax, "kind %s", k)
+		assert.NotEmpty(t, kindDocs[k].doc, "kind %s", k)
+	}
+}

@@ -241,4 +241,3 @@ func TestVerifyErrorCap(t *testing.T) {
 	require.True(t, errors.As(err, &list))
 	assert.Len(t, list, MaxErrors)
 }
-
