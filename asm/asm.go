@@ -14,19 +14,19 @@ import (
 // found (up to [MaxErrors]), each at its file:line:col; verifier errors are placed at the
 // offending instruction.
 func Assemble(file string, src []byte) (*bytecode.Module, error) {
-	m, pos, errs := assemble(file, string(src))
+	a, errs := assemble(file, string(src))
 	if len(errs) > 0 {
 		return nil, errs
 	}
-	if err := verify(m, pos, file, string(src)); err != nil {
+	if err := verify(a.m, a.pos, a.funcPos, file, string(src)); err != nil {
 		return nil, err
 	}
-	return m, nil
+	return a.m, nil
 }
 
 // assemble does everything but verification: the round-trip tests run it on random modules
-// that need not be valid programs. pos[f][i] is where instruction i of function f starts.
-func assemble(file, src string) (*bytecode.Module, [][]Pos, ErrorList) {
+// that need not be valid programs. a.pos[f][i] is where instruction i of function f starts.
+func assemble(file, src string) (*assembler, ErrorList) {
 	errs := &errSink{file: file, src: src}
 	a := &assembler{
 		p:       newParser(file, src, errs),
@@ -41,9 +41,9 @@ func assemble(file, src string) (*bytecode.Module, [][]Pos, ErrorList) {
 	a.run()
 	errs.list.sortByPos()
 	if len(errs.list) > 0 {
-		return nil, nil, errs.list
+		return nil, errs.list
 	}
-	return a.m, a.pos, nil
+	return a, nil
 }
 
 type funcKey struct {

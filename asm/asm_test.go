@@ -60,7 +60,7 @@ function g/3
     put_tuple x0, [x0, 'y1', none, [x1]]
     return
 `
-	m, _, errs := assemble("k.bl", src)
+	m, errs := asmNoVerify("k.bl", src)
 	require.Nil(t, errs, "%v", errs)
 	f := m.Functions[0]
 	lit := func(o bytecode.Operand) string { return value.Format(m.Literals[o.N]) }
@@ -93,14 +93,14 @@ function g/3
 
 	text, err := Disassemble(m)
 	require.NoError(t, err)
-	m2, _, errs := assemble("k.bl", string(text))
+	m2, errs := asmNoVerify("k.bl", string(text))
 	require.Nil(t, errs, "%v", errs)
 	assert.Equal(t, "", bytecode.Diff(m, m2), "%s", text)
 }
 
 func TestLineDirectiveAndLabelOnLine(t *testing.T) {
 	src := "module m\nfunction f/0\n    line 100\n    move 1, x0\n    return\n    line 7\n@l: jump @l\n"
-	m, _, errs := assemble("m.bl", src)
+	m, errs := asmNoVerify("m.bl", src)
 	require.Nil(t, errs, "%v", errs)
 	code := m.Functions[0].Code
 	assert.Equal(t, []int32{100, 101, 7}, []int32{code[0].Line, code[1].Line, code[2].Line})
@@ -138,7 +138,7 @@ func TestAssembleErrors(t *testing.T) {
 		{"module m\nfunction f/0\n    move \"abc, x0\n", "e.bl:3:10: unterminated string"},
 	}
 	for _, c := range cases {
-		_, _, errs := assemble("e.bl", c.src)
+		_, errs := asmNoVerify("e.bl", c.src)
 		require.NotNil(t, errs, "%q", c.src)
 		assert.Contains(t, errs.Error(), c.want, "%q", c.src)
 	}
@@ -146,7 +146,7 @@ func TestAssembleErrors(t *testing.T) {
 
 func TestAllErrorsAtOnce(t *testing.T) {
 	src := "module m\nfunction f/0\n    mvoe x0, x1\n    move x0\n    jump @nowhere\n    return 1\n"
-	_, _, errs := assemble("e.bl", src)
+	_, errs := asmNoVerify("e.bl", src)
 	require.Len(t, errs, 4, "%v", errs)
 	assert.Equal(t, []int{3, 4, 5, 6}, []int{errs[0].Pos.Line, errs[1].Pos.Line, errs[2].Pos.Line, errs[3].Pos.Line})
 	assert.True(t, strings.HasPrefix(errs.Error(), "e.bl:3:5: unknown instruction \"mvoe\" (did you mean move?)\n        mvoe x0, x1\n        ^\n"), errs.Error())
@@ -154,7 +154,7 @@ func TestAllErrorsAtOnce(t *testing.T) {
 
 func TestErrorCap(t *testing.T) {
 	src := "module m\nfunction f/0\n" + strings.Repeat("    bogus\n", 100)
-	_, _, errs := assemble("e.bl", src)
+	_, errs := asmNoVerify("e.bl", src)
 	require.Len(t, errs, MaxErrors)
 	assert.Contains(t, errs.Error(), "too many errors")
 }
@@ -182,4 +182,18 @@ func TestEveryKindHasSyntax(t *testing.T) {
 			assert.NotEmpty(t, kindHelp[spec.Kind], "%s operand %s of kind %s", op, spec.Name, spec.Kind)
 		}
 	}
+}
+
+// TestVerifyErrorsHavePositions checks that the verifier's errors point at the .bl line and
+// column of the offending instruction.
+func TestVerifyErrorsHavePositions(t *testing.T) {
+	src := "module m\nexport f/1\n\nfunction f/1\n    move x0, x1\n    move x2, x0   % x2 was never written\n    return\n\nfunction g/0\n    allocate 1\n    return\n"
+	_, err := Assemble("v.bl", []byte(src))
+	require.Error(t, err)
+	var errs ErrorList
+	require.ErrorAs(t, err, &errs)
+	require.GreaterOrEqual(t, len(errs), 2, "%v", err)
+	assert.Equal(t, Pos{File: "v.bl", Line: 6, Col: 5}, errs[0].Pos, "%v", err)
+	assert.Equal(t, 11, errs[len(errs)-1].Pos.Line, "%v", err)
+	t.Log(err)
 }
