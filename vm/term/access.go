@@ -122,7 +122,7 @@ func BitSize(h *Heap, t Term) int {
 	panic("term: BitSize of a non-bitstring")
 }
 
-var littleEndian = binary.NativeEndian.Uint16([]byte{1, 0}) == 1
+var hostLittleEndian = binary.NativeEndian.Uint16([]byte{1, 0}) == 1
 
 // BinaryBytes returns the bytes of bitstring t: (BitSize+7)/8 of them, MSB first, the bits
 // past BitSize in the last byte zero. Where it can it returns a view without copying (heap
@@ -158,7 +158,7 @@ func heapBinBytes(w []uint64) []byte {
 	if n == 0 {
 		return []byte{}
 	}
-	if littleEndian {
+	if hostLittleEndian {
 		return unsafe.Slice((*byte)(unsafe.Pointer(&w[2])), n)
 	}
 	b := make([]byte, n)
