@@ -109,10 +109,13 @@ func TestArithAgreesWithBig(t *testing.T) {
 		r, err = Mul(h, fl, a)
 		require.NoError(t, err)
 		require.Equal(t, f*xf, FloatOf(h, r))
-		if f != 0 {
-			r, err = FloatDiv(h, a, fl)
+		r, err = FloatDiv(h, a, fl)
+		switch q := xf / f; {
+		case f == 0 || math.IsInf(q, 0):
+			require.ErrorIs(t, err, ErrBadarith)
+		default:
 			require.NoError(t, err)
-			require.Equal(t, xf/f, FloatOf(h, r))
+			require.Equal(t, q, FloatOf(h, r))
 		}
 	})
 }
