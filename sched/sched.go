@@ -513,6 +513,9 @@ func (s *Scheduler) park() {
 			return
 		}
 	}
+	if testHookBeforePark != nil {
+		testHookBeforePark(s)
+	}
 	s.state.Store(schedParked)
 	s.sys.nparked.Add(1)
 	defer func() {
@@ -537,6 +540,10 @@ func (s *Scheduler) park() {
 	}
 	s.alarm.Stop()
 }
+
+// testHookBeforePark, if set (by tests, before any System starts), runs when a scheduler has
+// found no work and is about to publish itself parked: the window of the lost-wake-up race.
+var testHookBeforePark func(s *Scheduler)
 
 // workVisible reports whether s has something to do: a queued task here or elsewhere, a due
 // timer, or a stop. Called only by this scheduler.
