@@ -5,7 +5,6 @@ import (
 	"math"
 	"math/big"
 	"strings"
-	"unsafe"
 )
 
 // Comparison in Erlang term order, on terms in place (no conversion to value.Term): this is
@@ -165,8 +164,8 @@ func compareTerms(h *Heap, a, b Term, exact bool) int {
 			a, b = Term(wa[1]), Term(wb[1])
 			continue
 		case classBitstring:
-			xa, na := bitsOf(h, a, wa, ka)
-			xb, nb := bitsOf(h, b, wb, kb)
+			xa, na := bitsOf(h, a)
+			xb, nb := bitsOf(h, b)
 			return compareBits(xa, na, xb, nb)
 		}
 		panic("term: compare of a term of unknown class")
@@ -333,7 +332,7 @@ func compareIntFloat(h *Heap, i Term, w []uint64, k Kind, f float64) int {
 	if math.Abs(f) < 1<<59 {
 		return intSign(i, w, k)
 	}
-	return new(big.Float).SetInt(bigOfWords(w, k)).Cmp(big.NewFloat(f))
+	return new(big.Float).SetInt(ToBig(h, i)).Cmp(big.NewFloat(f))
 }
 
 func compareSmallFloat(i int64, f float64) int {
@@ -349,20 +348,6 @@ func compareSmallFloat(i int64, f float64) int {
 	}
 	// i equals f's integer part; f's fraction decides.
 	return -cmpFloat(f-t, 0)
-}
-
-// bigOfWords returns the value of the bignum whose words are w.
-func bigOfWords(w []uint64, k Kind) *big.Int {
-	l := limbsOf(w)
-	ws := make([]big.Word, len(l))
-	for i, x := range l {
-		ws[i] = big.Word(x)
-	}
-	x := new(big.Int).SetBits(ws)
-	if k == KindBigNeg {
-		x.Neg(x)
-	}
-	return x
 }
 
 func cmpFloat(a, b float64) int {
@@ -387,67 +372,9 @@ func cmp3[T ~int | ~int64 | ~uint64 | ~uint8](a, b T) int {
 
 // Bitstrings.
 
-// bitsOf returns a bitstring's bytes, MSB-first, and its size in bits. Bits of the last byte
-// past the size may be anything: readers mask them. It copies only for a sub-binary that does
-// not start on a byte boundary.
-func bitsOf(h *Heap, t Term, w []uint64, k Kind) ([]byte, int) {
-	switch k {
-	case KindHeapBin:
-		n := int(w[1])
-		return wordBytes(w[2:], (n+7)/8), n
-	case KindRefBin:
-		d := h.RefBinary(t).Data
-		return d, 8 * len(d)
-	case KindSubBin:
-		off, size := int(w[1]), int(w[2])
-		inner := Term(w[3])
-		iw := h.Words(inner)
-		data, _ := bitsOf(h, inner, iw, HeaderKind(iw[0]))
-		if off%8 == 0 {
-			return data[off/8 : (off+size+7)/8], size
-		}
-		return shiftBits(data, off, size), size
-	}
-	panic("term: bitsOf a term that is not a bitstring")
-}
-
-// littleEndian reports whether a uint64's bytes lie in memory least significant first, so
-// that heap-binary payload words can be read as bytes in place.
-var littleEndian = func() bool {
-	x := uint64(1)
-	return *(*byte)(unsafe.Pointer(&x)) == 1
-}()
-
-// wordBytes returns the first n bytes packed little-endian in words.
-func wordBytes(words []uint64, n int) []byte {
-	if n == 0 {
-		return nil
-	}
-	if littleEndian {
-		// The slice aliases the heap array; Go keeps that array alive while the slice lives.
-		return unsafe.Slice((*byte)(unsafe.Pointer(&words[0])), n)
-	}
-	b := make([]byte, n)
-	for i := range b {
-		b[i] = byte(words[i/8] >> (8 * (i % 8)))
-	}
-	return b
-}
-
-// shiftBits copies size bits of data starting at bit off into fresh bytes.
-func shiftBits(data []byte, off, size int) []byte {
-	out := make([]byte, (size+7)/8)
-	sh := uint(off % 8)
-	src := data[off/8:]
-	for i := range out {
-		b := src[i] << sh
-		if i+1 < len(src) {
-			b |= src[i+1] >> (8 - sh)
-		}
-		out[i] = b
-	}
-	return out
-}
+// bitsOf returns a bitstring's bytes, MSB-first, and its size in bits (BinaryBytes copies
+// only for a sub-binary off a byte boundary).
+func bitsOf(h *Heap, t Term) ([]byte, int) { return BinaryBytes(h, t), BitSize(h, t) }
 
 // compareBits compares bitstrings bit by bit; a proper prefix is smaller.
 func compareBits(x []byte, nx int, y []byte, ny int) int {
@@ -551,8 +478,8 @@ func Equal(h *Heap, a, b Term) bool {
 			case ca != kindClass[kb]:
 				return false
 			case ca == classBitstring:
-				xa, na := bitsOf(h, a, wa, ka)
-				xb, nb := bitsOf(h, b, wb, kb)
+				xa, na := bitsOf(h, a)
+				xb, nb := bitsOf(h, b)
 				return equalBits(xa, na, xb, nb)
 			case ca == classMap:
 				return equalMaps(h, a, wa, ka, b, wb, kb)
@@ -582,8 +509,8 @@ func Equal(h *Heap, a, b Term) bool {
 		case KindBigPos, KindBigNeg:
 			return cmpMagnitude(limbsOf(wa), limbsOf(wb)) == 0
 		case KindHeapBin, KindRefBin, KindSubBin:
-			xa, na := bitsOf(h, a, wa, ka)
-			xb, nb := bitsOf(h, b, wb, kb)
+			xa, na := bitsOf(h, a)
+			xb, nb := bitsOf(h, b)
 			return equalBits(xa, na, xb, nb)
 		case KindFlatMap, KindHashMapRoot:
 			return equalMaps(h, a, wa, ka, b, wb, kb)

@@ -16,6 +16,11 @@ const (
 	hamtNodeKids = 2  // header, bitmap
 )
 
+// mapHash is the hash that places keys in tries: Hash, except in tests that swap in a weak
+// one to force deep paths and collision buckets (full 64-bit collisions never happen by
+// chance). Only sequential tests may swap it.
+var mapHash = Hash
+
 // hamtEnt is one entry while a trie is built or its entries are gathered.
 type hamtEnt struct {
 	key, val Term
@@ -51,7 +56,7 @@ func hamtEntries(h *Heap, keys, vals []Term) []hamtEnt {
 func hamtPrepare(h *Heap, ents []hamtEnt) {
 	for i := range ents {
 		e := &ents[i]
-		e.hash = Hash(h, e.key)
+		e.hash = mapHash(h, e.key)
 		e.path = hamtPath(e.hash)
 		e.idx = i
 	}
@@ -177,7 +182,7 @@ func kidsStart(w []uint64) int {
 
 // hamtGet looks k up in the trie whose root words are w.
 func hamtGet(h *Heap, w []uint64, k Term) (Term, bool) {
-	hash := Hash(h, k)
+	hash := mapHash(h, k)
 	start := hamtRootKids
 	for shift := uint(0); ; shift += hamtBits {
 		bitmap := uint32(w[1])
@@ -207,7 +212,7 @@ func hamtGet(h *Heap, w []uint64, k Term) (Term, bool) {
 
 // hamtPut returns trie m (root words w) with k => v.
 func hamtPut(h *Heap, m Term, w []uint64, k, v Term) Term {
-	nm, _, same := hamtInsert(h, w, 0, Hash(h, k), k, v)
+	nm, _, same := hamtInsert(h, w, 0, mapHash(h, k), k, v)
 	if same {
 		return m
 	}
@@ -237,7 +242,7 @@ func hamtInsert(h *Heap, w []uint64, shift uint, hash uint64, k, v Term) (Term, 
 			}
 			nc = hamtLeaf(h, ck, v)
 		} else {
-			nc = hamtPair(h, c, Hash(h, ck), hamtLeaf(h, k, v), hash, shift+hamtBits)
+			nc = hamtPair(h, c, mapHash(h, ck), hamtLeaf(h, k, v), hash, shift+hamtBits)
 			added = true
 		}
 	case HeaderKind(cw[0]) == KindHashMapColl:
@@ -333,7 +338,7 @@ func hamtRemove(h *Heap, m Term, w []uint64, k Term) Term {
 		ks, vs := entsSorted(h, ents)
 		return flatMake(h, ks, vs)
 	}
-	nm, _ := hamtDelete(h, w, 0, Hash(h, k), k)
+	nm, _ := hamtDelete(h, w, 0, mapHash(h, k), k)
 	return nm
 }
 
