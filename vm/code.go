@@ -1,0 +1,156 @@
+package vm
+
+import (
+	"fmt"
+	"sync"
+	"sync/atomic"
+
+	"github.com/beamlite/beamlite/bytecode"
+	"github.com/beamlite/beamlite/value"
+	"github.com/beamlite/beamlite/vm/term"
+)
+
+// module is one loaded version of a module.
+type module struct {
+	name  term.Term
+	file  string
+	funcs []*function
+	// lits are the module's literals as terms in its literal area, indexed as
+	// bytecode.Module.Literals.
+	lits    []term.Term
+	atoms   []term.Term
+	imports []*export
+	lambdas []bytecode.Lambda
+	uniq    uint32
+}
+
+// function is one function of a loaded module, lowered for the interpreter.
+type function struct {
+	mod   *module
+	name  term.Term
+	arity int
+	code  []instr
+	lines []int32
+	// xmax is one more than the highest x register the function names; the interpreter keeps
+	// x0..max(xmax) of all functions run so far as collector roots (see Process.xlive).
+	xmax int
+}
+
+// mfa names an exported function.
+type mfa struct {
+	mod, name term.Term
+	arity     int
+}
+
+// export is an entry of the export table: the current code of an exported function or the BIF
+// of that name. Callers hold the entry and read fn at each call, so loading a new version of
+// a module switches them at their next external call.
+type export struct {
+	mfa
+	fn  atomic.Pointer[function] // nil: not loaded (calling it raises undef)
+	bif bifFunc                  // non-nil for a built-in function
+}
+
+// codeServer owns the modules and the export table. Safe from any goroutine.
+type codeServer struct {
+	mu      sync.Mutex // guards modules and exports (the map; entries' fn are atomic)
+	modules map[term.Term]*module
+	exports map[mfa]*export
+}
+
+func newCodeServer() *codeServer {
+	cs := &codeServer{modules: map[term.Term]*module{}, exports: map[mfa]*export{}}
+	for key, f := range bifTable {
+		cs.exportEntry(key).bif = f
+	}
+	return cs
+}
+
+// exportEntry returns the export entry for key, making an empty one if needed.
+// cs.mu must be held, or the server not yet shared.
+func (cs *codeServer) exportEntry(key mfa) *export {
+	e := cs.exports[key]
+	if e == nil {
+		e = &export{mfa: key}
+		cs.exports[key] = e
+	}
+	return e
+}
+
+// lookup returns the current code of mod:name/arity, or nil.
+func (cs *codeServer) lookup(mod, name term.Term, arity int) *export {
+	cs.mu.Lock()
+	defer cs.mu.Unlock()
+	return cs.exports[mfa{mod, name, arity}]
+}
+
+// LoadError is returned when a module cannot be loaded.
+type LoadError struct {
+	Module string
+	Err    error
+}
+
+func (e *LoadError) Error() string { return fmt.Sprintf("load %s: %v", e.Module, e.Err) }
+func (e *LoadError) Unwrap() error { return e.Err }
+
+// load verifies m, lowers it and makes it the current version of its module.
+func (cs *codeServer) load(m *bytecode.Module) error {
+	if err := bytecode.Verify(m); err != nil {
+		return &LoadError{Module: string(m.Name), Err: err}
+	}
+	lm, err := cs.lower(m)
+	if err != nil {
+		return &LoadError{Module: string(m.Name), Err: err}
+	}
+	cs.mu.Lock()
+	defer cs.mu.Unlock()
+	cs.modules[lm.name] = lm
+	for _, fi := range m.Exports {
+		f := lm.funcs[fi]
+		cs.exportEntry(mfa{lm.name, f.name, f.arity}).fn.Store(f)
+	}
+	return nil
+}
+
+func atomOf(a value.Atom) (term.Term, error) { return term.Intern(string(a)) }
+
+func (cs *codeServer) lower(m *bytecode.Module) (*module, error) {
+	name, err := atomOf(m.Name)
+	if err != nil {
+		return nil, err
+	}
+	lm := &module{name: name, file: m.File, lambdas: m.Funs}
+	if lm.lits, err = buildLiterals(m.Literals); err != nil {
+		return nil, err
+	}
+	for _, a := range m.Atoms {
+		t, err := atomOf(a)
+		if err != nil {
+			return nil, err
+		}
+		lm.atoms = append(lm.atoms, t)
+	}
+	cs.mu.Lock()
+	for _, imp := range m.Imports {
+		mod, err1 := atomOf(imp.Module)
+		fn, err2 := atomOf(imp.Name)
+		if err1 != nil || err2 != nil {
+			cs.mu.Unlock()
+			return nil, term.ErrSystemLimit
+		}
+		lm.imports = append(lm.imports, cs.exportEntry(mfa{mod, fn, imp.Arity}))
+	}
+	cs.mu.Unlock()
+	lm.funcs = make([]*function, len(m.Functions))
+	for i, f := range m.Functions {
+		fname, err := atomOf(f.Name)
+		if err != nil {
+			return nil, err
+		}
+		lm.funcs[i] = &function{mod: lm, name: fname, arity: f.Arity}
+	}
+	for i, f := range m.Functions {
+		lowerFunction(lm, lm.funcs[i], &f)
+	}
+	return lm, nil
+}

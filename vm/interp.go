@@ -1,0 +1,416 @@
+package vm
+
+import (
+	"github.com/beamlite/beamlite/bytecode"
+	"github.com/beamlite/beamlite/vm/term"
+)
+
+// outcome is why run returned.
+type outcome int
+
+const (
+	outcomeDone  outcome = iota // the first function returned; its result is in x0
+	outcomeYield                // the reduction budget is spent; run again to continue
+	outcomeExit                 // an exception was not caught; p.exc holds it
+)
+
+// get reads a register or constant operand.
+func (p *Process) get(lits []term.Term, o operand) term.Term {
+	i := o & opIndexMask
+	switch o & opKindMask {
+	case opX:
+		return p.x[i]
+	case opY:
+		return p.stack[p.ybase+int32(i)]
+	}
+	return lits[i]
+}
+
+// put writes a register operand.
+func (p *Process) put(o operand, t term.Term) {
+	i := o & opIndexMask
+	if o&opKindMask == opX {
+		p.x[i] = t
+		return
+	}
+	p.stack[p.ybase+int32(i)] = t
+}
+
+// run executes the process until it returns from its first function, exits, or spends budget
+// reductions. It is the interpreter's one dispatch loop: every instruction is a case here,
+// and anything longer than a few lines is a method in an interp_*.go file.
+func (p *Process) run(budget int) outcome {
+	fn, ip := p.fn, p.ip
+	code, lits := fn.code, fn.mod.lits
+	h := &p.heap.Heap
+	reds := budget
+	defer func() { p.reductions += int64(budget - reds) }()
+
+	// enterFn switches to the start of f; it is a safe point (calls cost a reduction and may
+	// collect).
+	for {
+		in := &code[ip]
+		switch in.op {
+		case bytecode.Move:
+			p.put(operand(in.args[1]), p.get(lits, operand(in.args[0])))
+			ip++
+		case bytecode.Swap:
+			a, b := operand(in.args[0]), operand(in.args[1])
+			va, vb := p.get(lits, a), p.get(lits, b)
+			p.put(a, vb)
+			p.put(b, va)
+			ip++
+		case bytecode.Init:
+			p.put(operand(in.args[0]), term.Nil)
+			ip++
+		case bytecode.Allocate:
+			p.allocate(int32(in.args[0]))
+			ip++
+		case bytecode.Deallocate:
+			p.deallocate()
+			ip++
+
+		case bytecode.Call, bytecode.CallLast, bytecode.CallOnly:
+			switch in.op {
+			case bytecode.Call:
+				p.cp = retAddr{fn, ip + 1}
+			case bytecode.CallLast:
+				p.deallocate()
+			}
+			fn = fn.mod.funcs[in.args[1]]
+			code, lits, ip = fn.code, fn.mod.lits, 0
+			if fn.xmax > p.xlive {
+				p.enter(fn)
+			}
+			reds -= 1 + p.maybeGC()
+			if reds <= 0 {
+				p.fn, p.ip = fn, 0
+				return outcomeYield
+			}
+
+		case bytecode.CallExt, bytecode.CallExtLast, bytecode.CallExtOnly,
+			bytecode.CallFun, bytecode.CallFunLast, bytecode.CallFunOnly,
+			bytecode.Apply, bytecode.ApplyLast, bytecode.ApplyOnly:
+			p.fn, p.ip = fn, ip
+			reds--
+			target, bifResult, ok := p.resolveCall(in)
+			if !ok {
+				if !p.catchException() {
+					return outcomeExit
+				}
+				fn, ip = p.fn, p.ip
+				code, lits = fn.code, fn.mod.lits
+				continue
+			}
+			switch in.op {
+			case bytecode.CallExt, bytecode.CallFun, bytecode.Apply:
+				if target == nil { // a BIF: it has returned already
+					p.x[0] = bifResult
+					ip++
+					continue
+				}
+				p.cp = retAddr{fn, ip + 1}
+			case bytecode.CallExtLast, bytecode.CallFunLast, bytecode.ApplyLast:
+				p.deallocate()
+			}
+			if target == nil { // a BIF in tail position: return its result
+				p.x[0] = bifResult
+				if p.cp.fn == nil {
+					return outcomeDone
+				}
+				fn, ip = p.cp.fn, p.cp.ip
+				p.cp = retAddr{}
+				code, lits = fn.code, fn.mod.lits
+				continue
+			}
+			fn = target
+			code, lits, ip = fn.code, fn.mod.lits, 0
+			if fn.xmax > p.xlive {
+				p.enter(fn)
+			}
+			reds -= p.maybeGC()
+			if reds <= 0 {
+				p.fn, p.ip = fn, 0
+				return outcomeYield
+			}
+
+		case bytecode.Return:
+			if p.cp.fn == nil {
+				p.fn, p.ip = fn, ip
+				return outcomeDone
+			}
+			fn, ip = p.cp.fn, p.cp.ip
+			p.cp = retAddr{}
+			code, lits = fn.code, fn.mod.lits
+			reds -= p.maybeGC()
+
+		case bytecode.Bif0:
+			e := fn.mod.imports[in.args[0]]
+			p.fn, p.ip = fn, ip
+			r := e.bif(p, nil)
+			if r == term.NonValue {
+				p.raiseBif(e, nil)
+				if !p.catchException() {
+					return outcomeExit
+				}
+				fn, ip = p.fn, p.ip
+				code, lits = fn.code, fn.mod.lits
+				continue
+			}
+			p.put(operand(in.args[1]), r)
+			ip++
+			reds--
+
+		case bytecode.Bif1, bytecode.Bif2, bytecode.Bif3:
+			n := int(in.op-bytecode.Bif1) + 1
+			var args [3]term.Term
+			for k := 0; k < n; k++ {
+				args[k] = p.get(lits, operand(in.args[2+k]))
+			}
+			e := fn.mod.imports[in.args[1]]
+			p.fn, p.ip = fn, ip
+			r := e.bif(p, args[:n])
+			reds--
+			if r == term.NonValue {
+				if fail := in.args[0]; fail != noLabel {
+					ip = int32(fail)
+					reds -= int(in.back & 1)
+					continue
+				}
+				p.raiseBif(e, args[:n])
+				if !p.catchException() {
+					return outcomeExit
+				}
+				fn, ip = p.fn, p.ip
+				code, lits = fn.code, fn.mod.lits
+				continue
+			}
+			p.put(operand(in.args[2+n]), r)
+			ip++
+
+		case bytecode.Jump:
+			ip = int32(in.args[0])
+			if in.back != 0 {
+				reds -= 1 + p.maybeGC()
+				if reds <= 0 {
+					p.fn, p.ip = fn, ip
+					return outcomeYield
+				}
+			}
+
+		case bytecode.IsInteger, bytecode.IsFloat, bytecode.IsNumber, bytecode.IsAtom,
+			bytecode.IsPid, bytecode.IsRef, bytecode.IsPort, bytecode.IsBinary,
+			bytecode.IsBitstring, bytecode.IsList, bytecode.IsNonemptyList, bytecode.IsNil,
+			bytecode.IsTuple, bytecode.IsMap, bytecode.IsFunction, bytecode.IsBoolean:
+			if typeTest(h, in.op, p.get(lits, operand(in.args[1]))) {
+				ip++
+			} else {
+				ip = int32(in.args[0])
+				reds -= int(in.back & 1)
+			}
+		case bytecode.IsFunction2:
+			f, a := p.get(lits, operand(in.args[1])), p.get(lits, operand(in.args[2]))
+			if term.IsFun(h, f) && a.IsSmall() && int64(term.FunArity(h, f)) == a.Small() {
+				ip++
+			} else {
+				ip = int32(in.args[0])
+				reds -= int(in.back & 1)
+			}
+		case bytecode.IsTaggedTuple:
+			t := p.get(lits, operand(in.args[1]))
+			if term.IsTuple(h, t) && term.TupleArity(h, t) == int(in.args[2]) && in.args[2] > 0 &&
+				term.TupleElem(h, t, 0) == lits[operand(in.args[3])&opIndexMask] {
+				ip++
+			} else {
+				ip = int32(in.args[0])
+				reds -= int(in.back & 1)
+			}
+		case bytecode.TestArity:
+			if term.TupleArity(h, p.get(lits, operand(in.args[1]))) == int(in.args[2]) {
+				ip++
+			} else {
+				ip = int32(in.args[0])
+				reds -= int(in.back & 1)
+			}
+
+		case bytecode.IsLt, bytecode.IsGe, bytecode.IsEq, bytecode.IsNe, bytecode.IsEqExact,
+			bytecode.IsNeExact:
+			if compareTest(h, in.op, p.get(lits, operand(in.args[1])), p.get(lits, operand(in.args[2]))) {
+				ip++
+			} else {
+				ip = int32(in.args[0])
+				reds -= int(in.back & 1)
+			}
+
+		case bytecode.SelectVal:
+			v := p.get(lits, operand(in.args[0]))
+			target, ok := selectVal(h, in.ext, v)
+			if !ok {
+				if in.args[1] == noLabel {
+					p.fn, p.ip = fn, ip
+					p.raiseError(term.MakeTuple(h, term.CaseClause, v))
+					if !p.catchException() {
+						return outcomeExit
+					}
+					fn, ip = p.fn, p.ip
+					code, lits = fn.code, fn.mod.lits
+					continue
+				}
+				target = in.args[1]
+			}
+			if int32(target) <= ip {
+				reds--
+			}
+			ip = int32(target)
+		case bytecode.SelectTupleArity:
+			arity := uint32(term.TupleArity(h, p.get(lits, operand(in.args[0]))))
+			target := in.args[1]
+			for k, a := range in.ext.nums {
+				if a == arity {
+					target = in.ext.labels[k]
+					break
+				}
+			}
+			if target == noLabel {
+				p.fn, p.ip = fn, ip
+				p.raiseError(term.MakeTuple(h, term.CaseClause, p.get(lits, operand(in.args[0]))))
+				if !p.catchException() {
+					return outcomeExit
+				}
+				fn, ip = p.fn, p.ip
+				code, lits = fn.code, fn.mod.lits
+				continue
+			}
+			if int32(target) <= ip {
+				reds--
+			}
+			ip = int32(target)
+
+		case bytecode.PutTuple:
+			p.put(operand(in.args[0]), p.putTuple(lits, in.ext.ops))
+			ip++
+		case bytecode.GetTupleElement:
+			p.put(operand(in.args[2]), term.TupleElem(h, p.get(lits, operand(in.args[0])), int(in.args[1])))
+			ip++
+		case bytecode.UpdateTuple:
+			r, ok := p.updateTuple(lits, p.get(lits, operand(in.args[0])), in.ext)
+			if !ok {
+				p.fn, p.ip = fn, ip
+				p.raiseError(term.Badarg)
+				if !p.catchException() {
+					return outcomeExit
+				}
+				fn, ip = p.fn, p.ip
+				code, lits = fn.code, fn.mod.lits
+				continue
+			}
+			p.put(operand(in.args[1]), r)
+			ip++
+		case bytecode.GetList:
+			l := p.get(lits, operand(in.args[0]))
+			w := h.Words(l)
+			p.put(operand(in.args[1]), term.Term(w[0]))
+			p.put(operand(in.args[2]), term.Term(w[1]))
+			ip++
+		case bytecode.GetHd:
+			p.put(operand(in.args[1]), h.Head(p.get(lits, operand(in.args[0]))))
+			ip++
+		case bytecode.GetTl:
+			p.put(operand(in.args[1]), h.Tail(p.get(lits, operand(in.args[0]))))
+			ip++
+		case bytecode.PutList:
+			p.put(operand(in.args[2]), term.Cons(h, p.get(lits, operand(in.args[0])), p.get(lits, operand(in.args[1]))))
+			ip++
+
+		case bytecode.PutMapAssoc, bytecode.PutMapExact, bytecode.HasMapFields, bytecode.GetMapElements:
+			p.fn, p.ip = fn, ip
+			switch p.mapInstr(lits, in) {
+			case stepNext:
+				ip++
+			case stepFail:
+				ip = int32(in.args[0])
+				reds -= int(in.back & 1)
+			case stepRaise:
+				if !p.catchException() {
+					return outcomeExit
+				}
+				fn, ip = p.fn, p.ip
+				code, lits = fn.code, fn.mod.lits
+			}
+
+		case bytecode.MakeFun:
+			p.put(operand(in.args[1]), p.makeFun(fn.mod, lits, int(in.args[0]), in.ext.ops))
+			ip++
+
+		case bytecode.Try, bytecode.Catch:
+			p.catches = append(p.catches, catchEntry{fn: fn, handler: int32(in.args[1]),
+				frames: int32(len(p.frames)), isCatch: in.op == bytecode.Catch})
+			p.put(operand(in.args[0]), term.MakeSmall(int64(len(p.catches))))
+			ip++
+		case bytecode.TryEnd:
+			p.catches = p.catches[:len(p.catches)-1]
+			p.put(operand(in.args[0]), term.Nil)
+			ip++
+		case bytecode.TryCase:
+			// The handler's entry was popped when the exception was caught.
+			p.put(operand(in.args[0]), term.Nil)
+			p.x[0], p.x[1], p.x[2] = p.exc.class, p.exc.reason, p.exc.trace
+			p.exc = exception{term.Nil, term.Nil, term.Nil}
+			ip++
+		case bytecode.CatchEnd:
+			p.put(operand(in.args[0]), term.Nil)
+			if p.exc.class != term.Nil {
+				p.x[0] = p.caughtValue()
+				p.exc = exception{term.Nil, term.Nil, term.Nil}
+			} else {
+				p.catches = p.catches[:len(p.catches)-1]
+			}
+			ip++
+
+		case bytecode.TryCaseEnd, bytecode.Badmatch, bytecode.CaseEnd, bytecode.Badrecord,
+			bytecode.IfEnd, bytecode.FuncClause, bytecode.Raise:
+			p.fn, p.ip = fn, ip
+			p.raiseInstr(lits, in)
+			if !p.catchException() {
+				return outcomeExit
+			}
+			fn, ip = p.fn, p.ip
+			code, lits = fn.code, fn.mod.lits
+
+		default:
+			// Binaries, messages and receive come with later work; a module that uses them
+			// loads but raises here rather than misbehaving.
+			p.fn, p.ip = fn, ip
+			p.raiseError(term.MakeTuple(h, term.MustIntern("not_implemented"), term.MustIntern(in.op.String())))
+			if !p.catchException() {
+				return outcomeExit
+			}
+			fn, ip = p.fn, p.ip
+			code, lits = fn.code, fn.mod.lits
+		}
+	}
+}
+
+// allocate pushes a frame of n y slots and moves the continuation into it.
+func (p *Process) allocate(n int32) {
+	base := int32(len(p.stack))
+	p.frames = append(p.frames, frame{cp: p.cp, ybase: base, size: n})
+	for i := int32(0); i < n; i++ {
+		p.stack = append(p.stack, term.Nil)
+	}
+	p.ybase = base
+	p.cp = retAddr{}
+}
+
+// deallocate pops the current frame and restores the continuation it saved.
+func (p *Process) deallocate() {
+	top := p.frames[len(p.frames)-1]
+	p.frames = p.frames[:len(p.frames)-1]
+	p.cp = top.cp
+	p.stack = p.stack[:top.ybase]
+	if n := len(p.frames); n > 0 {
+		p.ybase = p.frames[n-1].ybase
+	} else {
+		p.ybase = 0
+	}
+}
