@@ -36,8 +36,8 @@ type instr struct {
 
 // instrExt holds an instruction's list operand.
 type instrExt struct {
-	ops    []operand  // SrcList, Pairs, KeyDsts (flattened), Updates' values
-	nums   []uint32   // ArityTable arities, Updates' positions
+	ops    []operand   // SrcList, Pairs, KeyDsts (flattened), Updates' values
+	nums   []uint32    // ArityTable arities, Updates' positions
 	vals   []term.Term // ValTable values
 	labels []uint32    // ValTable and ArityTable targets
 	segs   []segment
