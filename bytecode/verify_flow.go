@@ -62,12 +62,13 @@ func (s *flowState) clearX() {
 type flow struct {
 	v        *verifier
 	f        *Function
-	in       []*flowState
-	conflict []bool // a frame conflict arose at this instruction's entry
-	report   bool   // the final pass: report errors
-	cur      int    // the instruction being executed
-	work     []int
-	queued   []bool
+	leader   []bool
+	in       []*flowState // at leaders only
+	conflict []bool       // a frame conflict arose at this instruction's entry
+	report   bool         // the final pass: report errors
+	cur      int          // the instruction being executed
+	queued   []bool       // leaders whose state changed since their block last ran
+	lo       int          // no queued leader is below lo
 }
 
 func (v *verifier) dataflow() {
@@ -104,18 +105,60 @@ func (v *verifier) dataflow() {
 			nx = max(nx, int(in.Args[0].N)+2)
 		}
 	}
-	fl := &flow{v: v, f: f, in: make([]*flowState, len(f.Code)), conflict: make([]bool, len(f.Code)),
+	// States are kept only at block leaders (the entry, every label target, every instruction
+	// after a branch or terminator); within a block one state is updated in place. That bounds
+	// the memory by the number of blocks, and a budget bounds it absolutely, so that a crafted
+	// module cannot make the verifier allocate far more than its own size.
+	leader := make([]bool, len(f.Code))
+	leader[0] = true
+	nLeaders := 1
+	mark := func(t int) {
+		if !leader[t] {
+			leader[t] = true
+			nLeaders++
+		}
+	}
+	var labels func(o Operand)
+	labels = func(o Operand) {
+		if o.Tag == TagLabel {
+			mark(int(o.N))
+		}
+		for _, e := range o.List {
+			labels(e)
+		}
+	}
+	for i := range f.Code {
+		in := &f.Code[i]
+		for _, a := range in.Args {
+			labels(a)
+		}
+		if info := Lookup(in.Op); i+1 < len(f.Code) && info.Flags&(FlagBranch|FlagTerminator) != 0 {
+			mark(i + 1)
+		}
+	}
+	if cost := nLeaders * (nx + ny); cost > maxFlowCells {
+		v.errorf(-1, "function too large to verify: %d blocks × %d registers (limit %d)", nLeaders, nx+ny, maxFlowCells)
+		return
+	}
+	fl := &flow{v: v, f: f, leader: leader, in: make([]*flowState, len(f.Code)), conflict: make([]bool, len(f.Code)),
 		queued: make([]bool, len(f.Code))}
 	start := &flowState{frame: noFrame, x: make([]regState, nx), y: make([]regState, ny)}
 	for i := 0; i < f.Arity; i++ {
 		start.x[i] = rValue
 	}
 	fl.edge(0, start)
-	for len(fl.work) > 0 {
-		i := fl.work[len(fl.work)-1]
-		fl.work = fl.work[:len(fl.work)-1]
+	// Blocks are taken lowest index first, which follows most edges forward and so reaches
+	// the fixpoint in few sweeps.
+	for {
+		for fl.lo < len(fl.queued) && !fl.queued[fl.lo] {
+			fl.lo++
+		}
+		if fl.lo == len(fl.queued) {
+			break
+		}
+		i := fl.lo
 		fl.queued[i] = false
-		fl.exec(i, fl.in[i].clone())
+		fl.block(i, fl.in[i].clone())
 	}
 	fl.report = true
 	for i, s := range fl.in {
@@ -125,7 +168,28 @@ func (v *verifier) dataflow() {
 		if fl.conflict[i] {
 			v.errorf(i, "paths with different frames meet here")
 		}
-		fl.exec(i, s.clone())
+		fl.block(i, s.clone())
+	}
+}
+
+// maxFlowCells bounds blocks × registers of one function's dataflow (one byte each).
+const maxFlowCells = 64 << 20
+
+// block runs the block that starts at leader i.
+func (fl *flow) block(i int, s *flowState) {
+	for {
+		if !fl.exec(i, s) {
+			return
+		}
+		if i+1 >= len(fl.f.Code) {
+			fl.errorf("control falls off the end of the function")
+			return
+		}
+		i++
+		if fl.leader[i] {
+			fl.edge(i, s)
+			return
+		}
 	}
 }
 
@@ -145,10 +209,8 @@ func (fl *flow) edge(t int, s *flowState) {
 			return
 		}
 	}
-	if !fl.queued[t] {
-		fl.queued[t] = true
-		fl.work = append(fl.work, t)
-	}
+	fl.queued[t] = true
+	fl.lo = min(fl.lo, t)
 }
 
 func (fl *flow) errorf(format string, args ...any) {
@@ -286,9 +348,10 @@ func (fl *flow) readOperand(s *flowState, k OperandKind, o Operand) {
 	}
 }
 
-// exec interprets instruction i from state s (which it may change), sending the successor
-// states to edge and checking reads when reporting.
-func (fl *flow) exec(i int, s *flowState) {
+// exec interprets instruction i from state s, leaving in s the state after it, sending the
+// states of jumps to edge and checking reads when reporting. It reports whether control can
+// fall through to the next instruction.
+func (fl *flow) exec(i int, s *flowState) bool {
 	fl.cur = i
 	in := &fl.f.Code[i]
 	info := Lookup(in.Op)
@@ -416,14 +479,7 @@ func (fl *flow) exec(i int, s *flowState) {
 			fall = false
 		}
 	}
-	if !fall {
-		return
-	}
-	if i+1 >= len(fl.f.Code) {
-		fl.errorf("control falls off the end of the function")
-		return
-	}
-	fl.edge(i+1, s)
+	return fall
 }
 
 // callRegs is the number of x registers a call reads: the arguments, plus the fun for
