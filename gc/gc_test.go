@@ -132,6 +132,27 @@ func garbage(h *term.Heap, n int) {
 	}
 }
 
+// TestGCKeepsSharing: a list reached three ways (whole, as a tail, inside a tuple twice) is
+// copied once by minor and major collections.
+func TestGCKeepsSharing(t *testing.T) {
+	h := New(DefaultOptions())
+	l := listOf(&h.Heap, 1000) // 4000 words
+	roots := []term.Term{l, h.Tail(l), term.MakeTuple(&h.Heap, l, l)}
+	garbage(&h.Heap, 1000)
+	for _, major := range []bool{false, true} {
+		var st Stats
+		if major {
+			st = h.CollectMajor(RootSet{roots}, 0)
+		} else {
+			st = h.Collect(RootSet{roots}, 0)
+		}
+		assert.Equal(t, 4000+3, st.Moved, "major=%v", major)
+		assert.Equal(t, roots[1], h.Tail(roots[0]))
+		assert.Equal(t, roots[0], term.TupleElem(&h.Heap, roots[2], 1))
+		assert.Equal(t, roots[0], term.TupleElem(&h.Heap, roots[2], 0))
+	}
+}
+
 func TestMinorPromotesSurvivorsOfOneMinor(t *testing.T) {
 	h := New(DefaultOptions())
 	roots := []term.Term{listOf(&h.Heap, 10)} // 40 words

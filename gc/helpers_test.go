@@ -66,6 +66,9 @@ type gen struct {
 func (g *gen) draw(label string, lo, hi int) int { return rapid.IntRange(lo, hi).Draw(g.t, label) }
 
 func (g *gen) term(depth int) term.Term {
+	if len(g.pool) > 0 && g.draw("reuse", 0, 4) == 0 { // one term in five is shared
+		return g.pool[g.draw("share", 0, len(g.pool)-1)]
+	}
 	k := g.draw("kind", 0, 24)
 	if depth <= 0 && k >= 13 {
 		k %= 13
