@@ -179,11 +179,11 @@ func (s *Scheduler) runTimers() {
 	}
 	s.publishNext()
 	s.tmu.Unlock()
+	s.stats.timersFired.Add(uint64(len(s.due)))
 	for i, t := range s.due {
 		s.due[i] = nil
 		t.f()
 	}
-	s.stats.timersFired.Add(uint64(len(s.due)))
 	s.due = s.due[:0]
 }
 
