@@ -163,7 +163,9 @@ func (p *Process) run(budget int) outcome {
 
 		case bytecode.Bif1, bytecode.Bif2, bytecode.Bif3:
 			n := int(in.op-bytecode.Bif1) + 1
-			var args [3]term.Term
+			// The arguments live in the process, not on the Go stack: a slice passed to a
+			// bifFunc escapes, and a local array would cost a Go allocation per BIF call.
+			args := &p.bifArgs
 			for k := 0; k < n; k++ {
 				args[k] = p.get(lits, operand(in.args[2+k]))
 			}

@@ -55,6 +55,7 @@ type Process struct {
 
 	// The exception being raised or just caught.
 	exc exception
+	bifArgs [3]term.Term // arguments of an inline BIF call (bif1..bif3)
 	// bifClass and bifReason are the exception a BIF reports by returning NonValue.
 	bifClass, bifReason term.Term
 
