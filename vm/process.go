@@ -54,7 +54,7 @@ type Process struct {
 	ybase   int32 // start of the current frame's y slots
 
 	// The exception being raised or just caught.
-	exc exception
+	exc     exception
 	bifArgs [3]term.Term // arguments of an inline BIF call (bif1..bif3)
 	// bifClass and bifReason are the exception a BIF reports by returning NonValue.
 	bifClass, bifReason term.Term
