@@ -379,8 +379,27 @@ func (p *Process) run(budget int) outcome {
 			fn, ip = p.fn, p.ip
 			code, lits = fn.code, fn.mod.lits
 
+		case bytecode.BsCreateBin, bytecode.BsStartMatch, bytecode.BsGetInteger,
+			bytecode.BsGetFloat, bytecode.BsGetBinary, bytecode.BsGetUtf8, bytecode.BsGetUtf16,
+			bytecode.BsGetUtf32, bytecode.BsSkipBits, bytecode.BsMatchString, bytecode.BsTestTail,
+			bytecode.BsTestUnit, bytecode.BsGetTail, bytecode.BsGetPosition, bytecode.BsSetPosition:
+			p.fn, p.ip = fn, ip
+			switch p.binaryInstr(lits, in) {
+			case stepNext:
+				ip++
+			case stepFail:
+				ip = int32(in.args[0])
+				reds -= int(in.back & 1)
+			case stepRaise:
+				if !p.catchException() {
+					return outcomeExit
+				}
+				fn, ip = p.fn, p.ip
+				code, lits = fn.code, fn.mod.lits
+			}
+
 		default:
-			// Binaries, messages and receive come with later work; a module that uses them
+			// Messages and receive come with later work; a module that uses them
 			// loads but raises here rather than misbehaving.
 			p.fn, p.ip = fn, ip
 			p.raiseError(term.MakeTuple(h, term.MustIntern("not_implemented"), term.MustIntern(in.op.String())))

@@ -3,7 +3,6 @@ package term
 import (
 	"fmt"
 	"math/bits"
-	"testing"
 
 	"github.com/beamlite/beamlite/value"
 	"github.com/stretchr/testify/require"
@@ -139,8 +138,7 @@ func withMapHash(hash func(*Heap, Term) uint64, f func()) {
 // area, or (when old is true) onto the end of s's old generation, rewriting young pointers,
 // and returns where t went. It walks objects in address order: a header starts a boxed object
 // (RawWords says which payload words are terms), anything else starts a two-word cons cell.
-func mapTestRelocate(t testing.TB, s *Heap, x Term, old bool) Term {
-	t.Helper()
+func mapTestRelocate(t require.TestingT, s *Heap, x Term, old bool) Term {
 	words := append([]uint64(nil), s.Young...)
 	base := uint64(len(s.Old))
 	area := -1
