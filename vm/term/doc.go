@@ -34,13 +34,63 @@
 // sizing, fragments, verification). Package term imports package value (a leaf) for the
 // portable representation.
 //
+// The API, by file:
+//
+//   - build.go: constructors. [MakeTuple], [Cons], [ListFromSlice] (one allocation for a whole
+//     list), [MakeFloat], [MakeInt] and [MakeBigInt] (a small when the value fits 60 bits),
+//     [MakeBinary] (a heap binary up to [MaxHeapBinary] bytes, else an off-heap [Binary] in
+//     Heap.Bins and a RefBin object), [MakeRefBinary] (share an existing off-heap binary),
+//     [MakeBitstring], [MakeSubBinary], [MakeRef], [MakeFun], [MakeExportFun]. Every constructor
+//     allocates in the young generation and returns a SpaceYoung pointer.
+//   - access.go: type tests and accessors, all taking the heap (a boxed term is an offset):
+//     [IsTuple], [TupleArity], [TupleElem] (from 0), [IsInteger], [IsBigInt], [IsFloat],
+//     [IsNumber], [IsBitstring], [IsBinary], [IsFun], [IsRef], [ToBig], [FloatOf], [BitSize],
+//     [BinaryBytes] (zero-copy where it can), [ListToSlice], [IsProperList], [FunArity],
+//     [FunModule], [ClosureInfo], [ClosureEnv], [ExportFunName], [RefID]. They read young, old
+//     and literal pointers alike.
+//   - arith.go: Erlang arithmetic. [Add], [Sub], [Mul], [Neg], [IntDiv] (div), [Rem],
+//     [FloatDiv] (/), [Band], [Bor], [Bxor], [Bnot], [Bsl], [Bsr], and the BIFs [Abs], [Float],
+//     [Round], [Trunc], [Ceil], [Floor]. Each returns (Term, error); the error is one of the
+//     sentinels [ErrBadarith], [ErrBadarg], [ErrSystemLimit], never wrapped, and the term is
+//     then NonValue.
+//   - convert.go: [ToValue] and [FromValue] between heap terms and the portable value.Term,
+//     and [Format] (~w) and [Print] (~p), which print through package value: the project has
+//     one printer.
+//
+// Arithmetic, as erts does it (each point checked against erl 25 in TestArithErlang): div
+// truncates toward zero and rem takes the dividend's sign; bsr rounds toward negative
+// infinity; bit operations on negative integers act on the infinite two's complement; mixed
+// integer/float operands become floats, and an integer too large for a float, a division by
+// zero or an infinite result is badarith; round takes halves away from zero. An integer result
+// whose magnitude needs more than [MaxBigBits] bits (33,554,368, the erts limit) is
+// system_limit, and so is bsl by a bignum count (unless the shifted value is 0). Small
+// operands take a fast path that neither calls math/big nor allocates; bignums go through
+// math/big and are copied onto the heap as little-endian 64-bit limbs.
+//
+// Binary views: [BinaryBytes] of a heap binary aliases the heap's words. Alloc never changes
+// words it has handed out (growing copies them), so the view stays right until the heap is
+// collected; callers must not keep it past a collection or write through it.
+//
 // Invariants:
 //
 //  1. Every pointer in a heap's words points to the start of an object or cons cell in the same
 //     heap (young or old), or into a literal area — gc.Verify (beamlitedebug), TestGCProperty.
 //  2. No word in the old generation points into the young generation — gc.Verify.
 //  3. A small integer is used for every integer that fits 60 bits; a bignum never holds one
-//     that does — TestArithAgreesWithBig.
-//  4. Atoms are never removed; an atom's index names it for the life of the VM — TestAtoms.
+//     that does — TestArithAgreesWithBig, FuzzArith, TestConstructors.
+//  4. Atoms are never removed; an atom's index names it for the life of the VM, and one name
+//     has one index under concurrent interning — TestAtoms, TestHammerAtoms; a full table
+//     refuses new atoms with ErrSystemLimit — TestAtomLimit, TestFromValueAtomLimit.
 //  5. Literal areas are never removed or changed after NewLiteralArea — by construction.
+//  6. Integer arithmetic agrees with math/big (truncated div/rem, floor bsr, two's-complement
+//     bit operations) — TestArithAgreesWithBig, FuzzArith; results and error reasons agree with
+//     erl 25 — TestArithErlang, TestArithErrors.
+//  7. No integer term's magnitude exceeds MaxBigBits bits — TestArithErrors,
+//     TestFromValueErrors.
+//  8. Small-integer arithmetic allocates neither Go memory nor heap words —
+//     TestArithSmallNoAlloc.
+//  9. ToValue(FromValue(v)) equals v for every portable term, and Format/Print print exactly
+//     what value.Format/value.Print print for it — TestValueRoundTrip, TestValueRoundTripDeep.
+//  10. In every bitstring built here the bits past its size are zero, and a binary of more than
+//     MaxHeapBinary bytes lives off-heap — TestBinaries, TestFromValueEncoding.
 package term
