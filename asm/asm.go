@@ -474,7 +474,7 @@ var registerNames = func() []string {
 // register reads x<N> or y<N> if the current token is one.
 func (a *assembler) register() (bytecode.Operand, bool) {
 	t := a.p.tok()
-	if t.kind != tIdent || !registerName.MatchString(t.text) {
+	if t.kind != tIdent || !isRegisterName(t.text) {
 		return bytecode.Operand{}, false
 	}
 	if len(t.text) > 2 && t.text[1] == '0' {
@@ -514,7 +514,7 @@ func (a *assembler) operand(kind bytecode.OperandKind, name string) bytecode.Ope
 		}
 		return a.literal(name, kind)
 	case bytecode.KindLit:
-		if registerName.MatchString(t.text) && t.kind == tIdent {
+		if isRegisterName(t.text) && t.kind == tIdent {
 			p.failf(t.pos, "%s must be a literal, not a register (the atom is written '%s')", name, t.text)
 		}
 		return a.literal(name, kind)

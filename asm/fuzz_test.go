@@ -1,6 +1,9 @@
 package asm
 
 import (
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -21,7 +24,7 @@ func FuzzLex(f *testing.F) {
 			t.Fatal("token list does not end in EOF")
 		}
 		for _, tk := range toks {
-			if tk.off < 0 || tk.end > len(src) || tk.off > tk.end {
+			if tk.off < 0 || int(tk.end) > len(src) || tk.off > tk.end {
 				t.Fatalf("token %v out of range", tk)
 			}
 		}
@@ -63,4 +66,69 @@ func FuzzParse(f *testing.F) {
 			t.Fatalf("%q printed as %q parses to a different term", src, text)
 		}
 	})
+}
+
+// FuzzAssemble checks invariant 3 for the whole assembler: any text gives a module or an
+// ErrorList whose errors all have positions, never a panic or a hang; what assembles also
+// disassembles and assembles back to the same module.
+func FuzzAssemble(f *testing.F) {
+	for _, s := range seedPrograms(f) {
+		f.Add(s)
+	}
+	for _, s := range []string{
+		"", "module m\n", "module m\nfunction f/0\n    return\n", "module m\nfunction f/0\n@a: jump @a\n",
+		"module m\nfunction f/0\n    move {ok, [1|2], <<1:3>>, #{a => \"b\"}}, x0\n    return\n",
+		"module m\nfunction f/0\n    line 5\n    bs_create_bin none, x0, [x1:16/little-signed, <<\"x\">>/binary]\n",
+		"module m\nfunction f/0\n    make_fun f/0, x0, [x0]\n", "function", "module\n", "@", "module m\n@a:\n",
+		"module m\nexport f/0, f/0\n", "module m\nfunction f/999\n",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		m, err := Assemble("f.bl", []byte(src))
+		if err != nil {
+			errs, ok := err.(ErrorList)
+			if !ok {
+				t.Fatalf("error of type %T: %v", err, err)
+			}
+			for _, e := range errs {
+				if e.Pos.Line < 1 || e.Pos.Col < 1 {
+					t.Fatalf("error without a position: %v", e)
+				}
+			}
+			return
+		}
+		text, err := Disassemble(m)
+		if err != nil {
+			t.Fatalf("disassemble an assembled module: %v", err)
+		}
+		m2, errs := asmNoVerify("f.bl", string(text))
+		if errs != nil {
+			t.Fatalf("reassemble:\n%s\n%v", text, errs)
+		}
+		if d := bytecodeDiff(m, m2); d != "" {
+			t.Fatalf("asm(disasm(m)) != m: %s\n%s", d, text)
+		}
+	})
+}
+
+// seedPrograms returns the repository's example programs and the examples of
+// docs/ASSEMBLY.md, the best starting points for mutation.
+func seedPrograms(tb testing.TB) []string {
+	var seeds []string
+	files, _ := filepath.Glob("../examples/asm/*.bl")
+	for _, f := range files {
+		if b, err := os.ReadFile(f); err == nil {
+			seeds = append(seeds, string(b))
+		}
+	}
+	if doc, err := os.ReadFile("../docs/ASSEMBLY.md"); err == nil {
+		parts := strings.Split(string(doc), "```bl\n")
+		for _, p := range parts[1:] {
+			if i := strings.Index(p, "```"); i >= 0 {
+				seeds = append(seeds, p[:i])
+			}
+		}
+	}
+	return seeds
 }

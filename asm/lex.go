@@ -38,12 +38,12 @@ var tokNames = [...]string{
 // token is one lexeme. pos is where it starts; end is the byte offset just after it.
 type token struct {
 	kind tokKind
+	off  int32 // byte offset of the start, for slicing the source
+	end  int32
 	pos  Pos
-	off  int // byte offset of the start, for slicing the source
-	end  int
 	text string
 	val  value.Term
-	nums []uint64
+	nums *[]uint64 // the numbers of a pid, reference or port; nil otherwise
 }
 
 // describe names the token for an error message: `"foo"`, `"{"`, "end of line".
@@ -107,7 +107,7 @@ func sourceLine(src string, n int) string {
 // lex splits src into tokens, ending with tEOF. Errors go to errs.
 func lex(file, src string, errs *errSink) []token {
 	lx := &lexer{file: file, src: src, line: 1, col: 1, errs: errs}
-	lx.toks = make([]token, 0, len(src)/3+1)
+	lx.toks = make([]token, 0, len(src)/4+1)
 	lx.run()
 	return lx.toks
 }
@@ -152,7 +152,7 @@ func (lx *lexer) peek() rune {
 }
 
 func (lx *lexer) emit(kind tokKind, start Pos, off int, text string, val value.Term) *token {
-	lx.toks = append(lx.toks, token{kind: kind, pos: start, off: off, end: lx.off, text: text, val: val})
+	lx.toks = append(lx.toks, token{kind: kind, pos: start, off: int32(off), end: int32(lx.off), text: text, val: val})
 	return &lx.toks[len(lx.toks)-1]
 }
 
@@ -559,5 +559,5 @@ func (lx *lexer) special(kind tokKind, start Pos, off int, n int) {
 	}
 	lx.next()
 	t := lx.emit(kind, start, off, "", nil)
-	t.nums = nums
+	t.nums = &nums
 }

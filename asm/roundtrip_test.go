@@ -222,3 +222,5 @@ func asmNoVerify(file, src string) (*bytecode.Module, ErrorList) {
 	}
 	return a.m, nil
 }
+
+func bytecodeDiff(a, b *bytecode.Module) string { return bytecode.Diff(a, b) }

@@ -35,16 +35,20 @@ func ParseTerm(file, src string) (value.Term, error) {
 // parser reads tokens. A syntax error inside a statement panics with bailout after
 // recording the error; [parser.statement] recovers, and parsing resumes at the next line.
 type parser struct {
-	src  string
-	toks []token
-	i    int
-	errs *errSink
+	src   string
+	toks  []token
+	i     int
+	errs  *errSink
+	depth int
+	// bitBudget is how many bits binary literals may still hold: a few times the source's
+	// size, so that a short input cannot make the assembler allocate gigabytes.
+	bitBudget int
 }
 
 type bailout struct{}
 
 func newParser(file, src string, errs *errSink) *parser {
-	return &parser{src: src, toks: lex(file, src, errs), errs: errs}
+	return &parser{src: src, toks: lex(file, src, errs), errs: errs, bitBudget: 8 * (1<<16 + 16*len(src))}
 }
 
 func (p *parser) tok() *token { return &p.toks[p.i] }
@@ -131,9 +135,17 @@ func (p *parser) smallInt(what string, max int64) int64 {
 	return 0
 }
 
+// maxNesting bounds how deeply terms nest, so that no input can exhaust the stack.
+const maxNesting = 1000
+
 // term parses one term.
 func (p *parser) term() value.Term {
+	p.depth++
+	defer func() { p.depth-- }()
 	t := p.tok()
+	if p.depth > maxNesting {
+		p.failf(t.pos, "term nested more than %d deep", maxNesting)
+	}
 	switch t.kind {
 	case tInt, tFloat:
 		p.advance()
@@ -165,10 +177,10 @@ func (p *parser) term() value.Term {
 		return value.Pid{Node: p.u32(t, 0), Index: p.u32(t, 1), Serial: p.u32(t, 2)}
 	case tPort:
 		p.advance()
-		return value.Port{Node: p.u32(t, 0), ID: t.nums[1]}
+		return value.Port{Node: p.u32(t, 0), ID: (*t.nums)[1]}
 	case tRef:
 		p.advance()
-		if t.nums[3] != 0 {
+		if (*t.nums)[3] != 0 {
 			p.failf(t.pos, "bad reference: its last number must be 0")
 		}
 		return value.Ref{Node: p.u32(t, 0), ID: uint64(p.u32(t, 1))<<32 | uint64(p.u32(t, 2))}
@@ -205,10 +217,10 @@ func (p *parser) term() value.Term {
 }
 
 func (p *parser) u32(t *token, i int) uint32 {
-	if t.nums[i] > math.MaxUint32 {
-		p.failf(t.pos, "bad %s: %d is too large", tokNames[t.kind], t.nums[i])
+	if n := (*t.nums)[i]; n > math.MaxUint32 {
+		p.failf(t.pos, "bad %s: %d is too large", tokNames[t.kind], n)
 	}
-	return uint32(t.nums[i])
+	return uint32((*t.nums)[i])
 }
 
 func negate(v value.Term) value.Term {
@@ -385,6 +397,10 @@ func (p *parser) segment(w *bitWriter) {
 	if p.isPunct(":") {
 		p.advance()
 		size = p.smallInt("the segment size", maxLiteralBits)
+		p.bitBudget -= int(size)
+		if p.bitBudget < 0 {
+			p.failf(start.pos, "binary literals too large for a file of this size")
+		}
 	}
 	typ, little, signed := "", false, false
 	if p.isPunct("/") {

@@ -3,7 +3,6 @@ package asm
 import (
 	"fmt"
 	"math"
-	"regexp"
 
 	"github.com/beamlite/beamlite/value"
 )
@@ -60,8 +59,19 @@ func checkWritable(t value.Term) error {
 	return nil
 }
 
-// registerName matches the bare names that an operand reads as a register.
-var registerName = regexp.MustCompile(`^[xy][0-9]+$`)
+// isRegisterName reports whether an operand reads the bare name s as a register: x or y and
+// digits.
+func isRegisterName(s string) bool {
+	if len(s) < 2 || (s[0] != 'x' && s[0] != 'y') {
+		return false
+	}
+	for i := 1; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
 
 // formatOperandTerm is formatTerm for a whole operand: an atom that a bare name would turn
 // into something else there (a register x0, or the words none and all) is quoted.
@@ -73,7 +83,7 @@ func formatOperandTerm(t value.Term) (string, error) {
 }
 
 func isOperandWord(s string) bool {
-	return s == "none" || s == "all" || registerName.MatchString(s)
+	return s == "none" || s == "all" || isRegisterName(s)
 }
 
 // termEqual is exact structural equality: same types, floats by bits (so -0.0 differs from
