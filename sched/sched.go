@@ -375,7 +375,7 @@ func (s *Scheduler) loop() {
 	defer s.sys.wg.Done()
 	runtime.LockOSThread()
 	if s.cpu >= 0 {
-		if err := pinThread(s.cpu); err != nil {
+		if err := pinThreadFunc(s.cpu); err != nil {
 			s.sys.pinOnce.Do(func() {
 				s.sys.logf("sched: cannot pin scheduler threads to CPUs (%v); running unpinned", err)
 			})
@@ -540,6 +540,9 @@ func (s *Scheduler) park() {
 	}
 	s.alarm.Stop()
 }
+
+// pinThreadFunc is pinThread, replaced by a test to see a refusal.
+var pinThreadFunc = pinThread
 
 // testHookBeforePark, if set (by tests, before any System starts), runs when a scheduler has
 // found no work and is about to publish itself parked: the window of the lost-wake-up race.
