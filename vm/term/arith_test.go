@@ -263,3 +263,48 @@ func TestArithSmallNoAlloc(t *testing.T) {
 	assert.Zero(t, allocs)
 	assert.Zero(t, len(h.Young))
 }
+
+// TestIntToFloatErlang checks that integers become the float erl 25 gives (correctly rounded,
+// ties to even), and that one that rounds to infinity is badarg for float/1 and badarith in
+// arithmetic.
+func TestIntToFloatErlang(t *testing.T) {
+	h := &Heap{}
+	pow := func(n uint) *big.Int { return new(big.Int).Lsh(big.NewInt(1), n) }
+	sum := func(xs ...*big.Int) *big.Int {
+		z := new(big.Int)
+		for _, x := range xs {
+			z.Add(z, x)
+		}
+		return z
+	}
+	neg := func(x *big.Int) *big.Int { return new(big.Int).Neg(x) }
+	cases := []struct {
+		x    *big.Int
+		want float64 // 0: overflow
+	}{
+		{sum(pow(53), big.NewInt(1)), 9.007199254740992e15},
+		{sum(pow(64), pow(11), big.NewInt(1)), 1.8446744073709556e19},
+		{sum(pow(64), pow(11)), 1.8446744073709552e19},
+		{sum(pow(64), pow(12), pow(11)), 1.844674407370956e19},
+		{sum(pow(100), big.NewInt(-1)), 1.2676506002282294e30},
+		{neg(sum(pow(64), pow(11), big.NewInt(1))), -1.8446744073709556e19},
+		{sum(pow(1024), neg(pow(970))), 0},
+		{sum(pow(1024), neg(pow(970)), pow(969)), 0},
+		{sum(pow(1024), neg(pow(969))), 0},
+		{sum(pow(1024), neg(pow(971)), pow(969)), 1.7976931348623157e308},
+	}
+	for _, c := range cases {
+		x := MakeBigInt(h, c.x)
+		f, err := Float(h, x)
+		g, err2 := Add(h, x, MakeFloat(h, 0))
+		if c.want == 0 {
+			assert.ErrorIs(t, err, ErrBadarg, c.x.String())
+			assert.ErrorIs(t, err2, ErrBadarith, c.x.String())
+			continue
+		}
+		require.NoError(t, err)
+		require.NoError(t, err2)
+		assert.Equal(t, c.want, FloatOf(h, f), c.x.String())
+		assert.Equal(t, c.want, FloatOf(h, g), c.x.String())
+	}
+}
