@@ -79,6 +79,7 @@ type Scheduler struct {
 	runnext   *Task // a task woken by the running one; runs next, inheriting the slice
 	sliceLeft int   // reductions left in the current slice (see next)
 	running   *Task // the task inside Run, or nil
+	inTimers  bool  // running timer callbacks
 	rng       uint64
 	alarm     Alarm
 	due       []*Timer // scratch for runTimers
@@ -333,9 +334,7 @@ func (s *Scheduler) CPU() int { return s.cpu }
 // process that waits for it. A task previously in runnext moves to the back of s's queue.
 // Called only by this scheduler.
 func (s *Scheduler) Wake(t *Task) {
-	if debug && s.running == nil {
-		panic("sched: Scheduler.Wake outside Run")
-	}
+	s.assertOwner("Wake")
 	if !t.wake() {
 		return
 	}
@@ -355,9 +354,19 @@ func (s *Scheduler) Wake(t *Task) {
 // Spawn is System.Spawn for a caller running on s: the task goes to the back of s's queue, as
 // erts places a spawned process on its parent's scheduler. Called only by this scheduler.
 func (s *Scheduler) Spawn(t *Task, r Runner, prio Priority) {
+	s.assertOwner("Spawn")
 	s.sys.prepare(t, r, prio)
 	s.rq.push(t)
 	s.sys.notify(s, s)
+}
+
+// assertOwner checks, in debug builds, that s is inside Run or a timer callback: the only
+// places where "Called only by this scheduler" methods may be called. (From another goroutine
+// the read of s.running is also a data race that the race detector reports.)
+func (s *Scheduler) assertOwner(what string) {
+	if debug && s.running == nil && !s.inTimers {
+		panic("sched: Scheduler." + what + " called outside Run or a timer callback on this scheduler")
+	}
 }
 
 // rand is xorshift64*. Called only by this scheduler.

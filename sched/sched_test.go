@@ -493,3 +493,27 @@ func TestParkRace(t *testing.T) {
 	})
 	stop(t, sys) // before the cleanup clears the hook the scheduler reads
 }
+
+// TestTimerCallbackLocalWake: a timer callback runs on the scheduler that holds the timer,
+// so it may use that scheduler's Wake.
+func TestTimerCallbackLocalWake(t *testing.T) {
+	sys, clock := newTestSystem(t, 2, Options{})
+	task := &Task{}
+	var fired atomic.Bool
+	done := make(chan struct{})
+	sys.Spawn(task, funcRunner(func(s *Scheduler, _ int) (Outcome, int) {
+		if fired.Load() {
+			close(done)
+			return Exit, 1
+		}
+		s.StartTimer(s.System().Now()+5, func() {
+			fired.Store(true)
+			s.Wake(task)
+		})
+		return Wait, 1
+	}), Normal)
+	sys.Start()
+	eventually(t, "task waiting", func() bool { return task.Status() == Waiting })
+	clock.Advance(5)
+	waitChan(t, "timeout", done)
+}

@@ -108,7 +108,8 @@ func (s *Scheduler) publishNext() {
 
 // StartTimer arranges for f to run on s's goroutine at or after deadline (nanoseconds on the
 // System's clock, see [System.Now]). f runs between two task runs, with no lock held; it must
-// be short and must not block: typically it appends a message and calls [System.Wake]. A
+// be short and must not block: typically it appends a message and calls [System.Wake] (or
+// s.Wake, since it runs on s). It may start and cancel timers. A
 // deadline in the past fires at s's next timer check. Safe from any goroutine.
 func (s *Scheduler) StartTimer(deadline int64, f func()) *Timer {
 	t := &Timer{when: deadline, f: f, owner: s}
@@ -180,10 +181,12 @@ func (s *Scheduler) runTimers() {
 	s.publishNext()
 	s.tmu.Unlock()
 	s.stats.timersFired.Add(uint64(len(s.due)))
+	s.inTimers = true
 	for i, t := range s.due {
 		s.due[i] = nil
 		t.f()
 	}
+	s.inTimers = false
 	s.due = s.due[:0]
 }
 
