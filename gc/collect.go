@@ -143,7 +143,10 @@ func (h *Heap) collectMajor(roots Roots, need int, kind Kind) Stats {
 		}
 		h.Young = nil
 		h.Limit = h.MinHeapSize
-		h.oldLimit = NextSize(max(h.MinHeapSize, 2*len(h.Old)))
+		h.oldLimit = max(h.MinHeapSize, 2*len(h.Old))
+		if !h.stress() {
+			h.oldLimit = NextSize(h.oldLimit)
+		}
 		if cap(h.Bins) != len(h.Bins) {
 			bins := make([]*term.Binary, len(h.Bins))
 			copy(bins, h.Bins)

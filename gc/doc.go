@@ -45,7 +45,8 @@ package gc
 // len(Old)/4); Limit grows to that at once and shrinks to it only when it is less than half
 // the current Limit. A major sets the old budget to NextSize(2 × live); a minor that could
 // promote past the budget (len(Old) + hwm > budget) runs as a major instead, as does every
-// FullsweepAfter-th collection.
+// FullsweepAfter-th collection. A MinHeapSize below 233 is a stress setting: Limit is exactly
+// max(MinHeapSize, s+need) and nothing is rounded, so collections happen almost everywhere.
 //
 // Fragments. CopyOut is the same Cheney copy into a fragment, with forwarding marks written
 // into the sender's heap and undone from a log before it returns (sharing kept without a hash

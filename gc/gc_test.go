@@ -17,102 +17,114 @@ import (
 func TestGCProperty(t *testing.T) {
 	rapid.Check(t, func(rt *rapid.T) {
 		opts := DefaultOptions()
-		opts.MinHeapSize = rapid.IntRange(0, 2000).Draw(rt, "min")
-		opts.FullsweepAfter = rapid.IntRange(0, 4).Draw(rt, "fullsweep")
-		h := New(opts)
-		g := &gen{t: rt, h: &h.Heap}
-		var roots []term.Term
-		resetPool := func() { g.pool = slices.Clone(roots) }
-
-		for step := range rapid.IntRange(1, 40).Draw(rt, "steps") {
-			_ = step
-			switch op := rapid.IntRange(0, 8).Draw(rt, "op"); op {
-			case 0, 1: // a new live term, which may share older ones
-				roots = append(roots, g.term(4))
-			case 2: // garbage
-				g.term(3)
-			case 3: // drop a root
-				if len(roots) > 0 {
-					i := rapid.IntRange(0, len(roots)-1).Draw(rt, "drop")
-					roots = slices.Delete(roots, i, i+1)
-					resetPool()
-				}
-			case 4, 5, 6: // collect
-				before := shapeOf(&h.Heap, roots...)
-				youngBefore, oldBefore, binsBefore := len(h.Young), len(h.Old), h.OldBins()
-				need := rapid.IntRange(0, 500).Draw(rt, "need")
-				var st Stats
-				switch op {
-				case 4:
-					st = h.Collect(RootSet{roots}, need)
-				case 5:
-					st = h.CollectMajor(RootSet{roots}, need)
-				default:
-					st = h.Compact(RootSet{roots})
-					need = 0
-				}
-				after := shapeOf(&h.Heap, roots...)
-				require.Equal(rt, before.String(), after.String(), "graph changed by %v", st.Kind)
-				require.NoError(rt, h.Verify(RootSet{roots}))
-				require.Equal(rt, youngBefore+oldBefore-len(h.Young)-len(h.Old), st.Reclaimed)
-				switch st.Kind {
-				case Major, Compacting:
-					// Garbage is really dropped: the heap holds exactly the live words and
-					// binaries.
-					require.Zero(rt, len(h.Young))
-					require.Equal(rt, after.words[term.SpaceOld], len(h.Old))
-					require.Equal(rt, len(h.Old), st.Moved)
-					require.Equal(rt, len(after.binIdx), len(h.Bins))
-					require.Equal(rt, len(h.Bins), h.OldBins())
-					require.Zero(rt, h.HighWater())
-				case Minor:
-					// Only live young words moved; old words stay where they were.
-					require.Equal(rt, before.words[term.SpaceYoung], st.Moved)
-					require.Equal(rt, oldBefore+st.Promoted, len(h.Old))
-					require.Equal(rt, len(h.Young), h.HighWater())
-					require.Equal(rt, after.words[term.SpaceYoung], len(h.Young))
-					// Every young-section binary entry left is reachable.
-					for i := binsBefore; i < len(h.Bins); i++ {
-						require.True(rt, after.binIdx[uint64(i)], "dead bin %d kept", i)
-					}
-				}
-				require.GreaterOrEqual(rt, h.Limit-len(h.Young), need)
-				require.Equal(rt, h.Size(), st.Size)
-				resetPool()
-			case 7: // a message to self: CopyOut then MoveIn into the same heap
-				if len(roots) == 0 {
-					continue
-				}
-				r := roots[rapid.IntRange(0, len(roots)-1).Draw(rt, "msg")]
-				f := CopyOut(&h.Heap, r)
-				if f == nil {
-					require.False(rt, NeedsCopy(r))
-					continue
-				}
-				m := f.MoveIn(&h.Heap)
-				require.Equal(rt, shapeOf(&h.Heap, r).String(), shapeOf(&h.Heap, m).String())
-				roots = append(roots, m)
-			case 8: // a message to another heap
-				if len(roots) == 0 {
-					continue
-				}
-				r := roots[rapid.IntRange(0, len(roots)-1).Draw(rt, "msg")]
-				other := New(DefaultOptions())
-				g2 := &gen{t: rt, h: &other.Heap}
-				g2.term(2) // something already there
-				f := CopyOut(&h.Heap, r)
-				m := r
-				if f != nil {
-					m = f.MoveIn(&other.Heap)
-				}
-				require.Equal(rt, shapeOf(&h.Heap, r).String(), shapeOf(&other.Heap, m).String())
-				ms := []term.Term{m}
-				other.Collect(RootSet{ms}, 0)
-				require.Equal(rt, shapeOf(&h.Heap, r).String(), shapeOf(&other.Heap, ms[0]).String())
-			}
-		}
-		require.NoError(rt, h.Verify(RootSet{roots}))
+		opts.MinHeapSize = rapid.SampledFrom([]int{0, 1, 50, 1000, 20000}).Draw(rt, "min")
+		opts.FullsweepAfter = rapid.SampledFrom([]int{0, 1, 3, DefaultFullsweepAfter}).Draw(rt, "fullsweep")
+		gcProperty(rt, opts)
 	})
+}
+
+// TestGCPropertyGenerational is TestGCProperty with an old budget large enough that
+// collections stay minor, so that promotion (and binaries moving into the old prefix) is
+// exercised in most runs rather than a few.
+func TestGCPropertyGenerational(t *testing.T) {
+	rapid.Check(t, func(rt *rapid.T) {
+		gcProperty(rt, Options{MinHeapSize: 1 << 16, FullsweepAfter: DefaultFullsweepAfter})
+	})
+}
+
+func gcProperty(rt *rapid.T, opts Options) {
+	h := New(opts)
+	g := &gen{t: rt, h: &h.Heap}
+	var roots []term.Term
+	resetPool := func() { g.pool = slices.Clone(roots) }
+
+	for range rapid.IntRange(1, 40).Draw(rt, "steps") {
+		switch op := rapid.IntRange(0, 10).Draw(rt, "op"); op {
+		case 0, 1: // a new live term, which may share older ones
+			roots = append(roots, g.term(4))
+		case 2: // garbage
+			g.term(3)
+		case 3: // drop a root
+			if len(roots) > 0 {
+				i := rapid.IntRange(0, len(roots)-1).Draw(rt, "drop")
+				roots = slices.Delete(roots, i, i+1)
+				resetPool()
+			}
+		case 4, 5, 6, 7, 8: // collect
+			before := shapeOf(&h.Heap, roots...)
+			youngBefore, oldBefore, binsBefore := len(h.Young), len(h.Old), h.OldBins()
+			need := rapid.IntRange(0, 500).Draw(rt, "need")
+			var st Stats
+			switch op {
+			case 4, 5, 6:
+				st = h.Collect(RootSet{roots}, need)
+			case 7:
+				st = h.CollectMajor(RootSet{roots}, need)
+			default:
+				st = h.Compact(RootSet{roots})
+				need = 0
+			}
+			after := shapeOf(&h.Heap, roots...)
+			require.Equal(rt, before.String(), after.String(), "graph changed by %v", st.Kind)
+			require.NoError(rt, h.Verify(RootSet{roots}))
+			require.Equal(rt, youngBefore+oldBefore-len(h.Young)-len(h.Old), st.Reclaimed)
+			switch st.Kind {
+			case Major, Compacting:
+				// Garbage is really dropped: the heap holds exactly the live words and
+				// binaries.
+				require.Zero(rt, len(h.Young))
+				require.Equal(rt, after.words[term.SpaceOld], len(h.Old))
+				require.Equal(rt, len(h.Old), st.Moved)
+				require.Equal(rt, len(after.binIdx), len(h.Bins))
+				require.Equal(rt, len(h.Bins), h.OldBins())
+				require.Zero(rt, h.HighWater())
+			case Minor:
+				// Only live young words moved; old words stay where they were.
+				require.Equal(rt, before.words[term.SpaceYoung], st.Moved)
+				require.Equal(rt, oldBefore+st.Promoted, len(h.Old))
+				require.Equal(rt, len(h.Young), h.HighWater())
+				require.Equal(rt, after.words[term.SpaceYoung], len(h.Young))
+				// Every young-section binary entry left is reachable.
+				for i := binsBefore; i < len(h.Bins); i++ {
+					require.True(rt, after.binIdx[uint64(i)], "dead bin %d kept", i)
+				}
+			}
+			require.GreaterOrEqual(rt, h.Limit-len(h.Young), need)
+			require.Equal(rt, h.Size(), st.Size)
+			resetPool()
+		case 9: // a message to self: CopyOut then MoveIn into the same heap
+			if len(roots) == 0 {
+				continue
+			}
+			r := roots[rapid.IntRange(0, len(roots)-1).Draw(rt, "msg")]
+			f := CopyOut(&h.Heap, r)
+			if f == nil {
+				require.False(rt, NeedsCopy(r))
+				continue
+			}
+			m := f.MoveIn(&h.Heap)
+			require.Equal(rt, shapeOf(&h.Heap, r).String(), shapeOf(&h.Heap, m).String())
+			roots = append(roots, m)
+		case 10: // a message to another heap
+			if len(roots) == 0 {
+				continue
+			}
+			r := roots[rapid.IntRange(0, len(roots)-1).Draw(rt, "msg")]
+			other := New(DefaultOptions())
+			g2 := &gen{t: rt, h: &other.Heap}
+			g2.term(2) // something already there
+			f := CopyOut(&h.Heap, r)
+			m := r
+			if f != nil {
+				m = f.MoveIn(&other.Heap)
+			}
+			require.Equal(rt, shapeOf(&h.Heap, r).String(), shapeOf(&other.Heap, m).String())
+			ms := []term.Term{m}
+			other.Collect(RootSet{ms}, 0)
+			require.Equal(rt, shapeOf(&h.Heap, r).String(), shapeOf(&other.Heap, ms[0]).String())
+		}
+	}
+	require.NoError(rt, h.Verify(RootSet{roots}))
 }
 
 // listOf builds the list [0, 1, …, n-1] of n tuples {i} in h.
@@ -378,4 +390,19 @@ func TestZeroHeap(t *testing.T) {
 	assert.Equal(t, Major, st.Kind)
 	assert.Equal(t, DefaultMinHeapSize, h.MinHeapSize)
 	require.NoError(t, h.Verify(RootSet{roots}))
+}
+
+// TestStressSizing: a MinHeapSize below the default sizes Young to exactly the survivors plus
+// need, so the next allocation asks for a collection (the VM's tiny-heap test configuration).
+func TestStressSizing(t *testing.T) {
+	h := New(Options{MinHeapSize: 1, FullsweepAfter: 3})
+	roots := []term.Term{listOf(&h.Heap, 10)}
+	h.Collect(RootSet{roots}, 5)
+	assert.Equal(t, len(h.Young)+5, h.Limit)
+	assert.False(t, h.NeedsGC())
+	term.MakeTuple(&h.Heap, term.MakeSmall(1), term.MakeSmall(2), term.MakeSmall(3), term.MakeSmall(4), term.MakeSmall(5))
+	assert.True(t, h.NeedsGC())
+	h.CollectMajor(RootSet{roots}, 0)
+	assert.Equal(t, 1, h.Limit)
+	assert.Equal(t, 80, h.OldLimit(), "twice the live data, not rounded")
 }

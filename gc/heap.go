@@ -10,8 +10,13 @@ import (
 // what differs: the zero Options is valid but means FullsweepAfter 0 (every collection major).
 type Options struct {
 	// MinHeapSize is the smallest young generation (and old budget) the sizing policy picks,
-	// and what Compact shrinks the young generation to. Values below DefaultMinHeapSize are
-	// raised to it.
+	// and what Compact shrinks the young generation to; 0 means DefaultMinHeapSize.
+	//
+	// A value below DefaultMinHeapSize is a stress setting (DESIGN.md's "tiny heap" test
+	// configuration): the young generation is then sized to exactly what survives plus need,
+	// with no table rounding and no room to grow, so the owner collects at almost every safe
+	// point. The BEAM would round such a value up; beamlite keeps it so that tests can make
+	// collections happen everywhere.
 	MinHeapSize int
 	// MaxHeapSize is the largest Size a process may have after a collection; 0 means no limit.
 	// The collector only reports the excess (Stats.OverMax); the VM kills the process.
@@ -66,7 +71,7 @@ func New(opts Options) *Heap {
 }
 
 func (h *Heap) normalize() {
-	if h.MinHeapSize < DefaultMinHeapSize {
+	if h.MinHeapSize <= 0 {
 		h.MinHeapSize = DefaultMinHeapSize
 	}
 	if h.FullsweepAfter < 0 {
@@ -91,6 +96,9 @@ func (h *Heap) OldLimit() int { return h.oldLimit }
 
 // OldBins returns how many leading entries of Bins objects in Old may index.
 func (h *Heap) OldBins() int { return h.oldBins }
+
+// stress reports whether MinHeapSize asks for the stress sizing (see Options.MinHeapSize).
+func (h *Heap) stress() bool { return h.MinHeapSize < DefaultMinHeapSize }
 
 // heapSizes is the table of sizes the policy picks from, the BEAM's: a Fibonacci-like
 // sequence (each the sum of the two before, plus one) while sizes are small, so that a
@@ -126,12 +134,19 @@ func NextSize(n int) int {
 // ("Sizing") for why each factor.
 func (h *Heap) resize(major bool, need int) (allocated int) {
 	live := len(h.Young) + need
-	want := NextSize(max(h.MinHeapSize, 2*live, len(h.Old)/4))
-	if want > h.Limit || 2*want < h.Limit {
-		h.Limit = want
-	}
-	if major {
-		h.oldLimit = NextSize(max(h.MinHeapSize, 2*len(h.Old)))
+	if h.stress() {
+		h.Limit = max(h.MinHeapSize, live)
+		if major {
+			h.oldLimit = max(h.MinHeapSize, 2*len(h.Old))
+		}
+	} else {
+		want := NextSize(max(h.MinHeapSize, 2*live, len(h.Old)/4))
+		if want > h.Limit || 2*want < h.Limit {
+			h.Limit = want
+		}
+		if major {
+			h.oldLimit = NextSize(max(h.MinHeapSize, 2*len(h.Old)))
+		}
 	}
 	if cap(h.Young) < h.Limit {
 		young := make([]uint64, len(h.Young), h.Limit)
