@@ -32,7 +32,7 @@ func TestCompareTable(t *testing.T) {
 		value.List{}, value.ImproperList{Elems: []value.Term{value.Int(1)}, Tail: value.Int(2)},
 		value.List{value.Int(1)}, value.List{value.Int(1), value.Int(2)}, value.List{value.Int(2)},
 		value.Binary{}, value.Bitstring{Bytes: []byte{0x00}, Bits: 1}, value.Binary{0},
-		value.Bitstring{Bytes: []byte{0x80}, Bits: 1}, value.Binary{1},
+		value.Binary{1}, value.Bitstring{Bytes: []byte{0x80}, Bits: 1},
 	}
 	h := &Heap{}
 	ts := make([]Term, len(order))
