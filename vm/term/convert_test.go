@@ -29,8 +29,9 @@ func TestValueRoundTrip(t *testing.T) {
 	})
 }
 
-// TestValueRoundTripDeep builds nesting far deeper than the generator does: a list of 100,000
-// elements must not recurse per element, and a 500-deep tuple chain must come back intact.
+// TestValueRoundTripDeep builds terms far deeper and wider than the generator does: a list of
+// 100,000 elements (which must not recurse per element), a 500-deep nesting, a 10,000-tuple
+// and a 2,000-key map.
 func TestValueRoundTripDeep(t *testing.T) {
 	h := &Heap{}
 	long := make(value.List, 100000)
@@ -44,7 +45,18 @@ func TestValueRoundTripDeep(t *testing.T) {
 			deep = value.NewMap(value.Atom("k"), deep)
 		}
 	}
-	for _, v := range []value.Term{long, deep} {
+	wide := make(value.Tuple, 10000)
+	for i := range wide {
+		wide[i] = value.Tuple{value.Int(i)}
+	}
+	// A map far past the 32-key boundary whose integer and float keys interleave in term
+	// order: map-key order (integers first) and value.Map's order differ on every key.
+	kvs := make([]value.Term, 0, 4000)
+	for i := range 1000 {
+		kvs = append(kvs, value.Int(i), value.Atom("i"), value.Float(float64(i)+0.5), value.Atom("f"))
+	}
+	bigMap := value.NewMap(kvs...)
+	for _, v := range []value.Term{long, deep, wide, bigMap} {
 		x, err := FromValue(h, v)
 		require.NoError(t, err)
 		assert.True(t, value.Equal(v, ToValue(h, x)))

@@ -91,6 +91,8 @@
 //     TestArithSmallNoAlloc.
 //  9. ToValue(FromValue(v)) equals v for every portable term, and Format/Print print exactly
 //     what value.Format/value.Print print for it — TestValueRoundTrip, TestValueRoundTripDeep.
-//  10. In every bitstring built here the bits past its size are zero, and a binary of more than
+//  10. Accessors, ToValue and printing read a term the same whether its words are in the young
+//     generation, the old generation or a literal area — TestAccessAcrossSpaces.
+//  11. In every bitstring built here the bits past its size are zero, and a binary of more than
 //     MaxHeapBinary bytes lives off-heap — TestBinaries, TestFromValueEncoding.
 package term
