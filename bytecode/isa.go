@@ -399,7 +399,7 @@ var table = [...]Info{
 		Doc: "Multi-way branch on a value (atoms, integers, floats: compared with =:=); fail none raises case_clause."},
 	SelectTupleArity: {Name: "select_tuple_arity", Group: gFlow, Operands: []OperandSpec{oSrc, oFail, op("table", KindArityTable)},
 		Flags: FlagBranch | FlagTerminator, Effect: "goto table[tuple_size(src)] if present, else fail",
-		Doc: "Multi-way branch on the arity of a tuple (src must be a tuple: test it first)."},
+		Doc: "Multi-way branch on the arity of a tuple; the verifier must know src is a tuple (is_tuple first)."},
 
 	// Type tests.
 	IsInteger:      typeTest("is_integer", "an integer"),
@@ -426,7 +426,7 @@ var table = [...]Info{
 		Doc: "Falls through when src is a tuple of the given arity whose first element is tag (records)."},
 	TestArity: {Name: "test_arity", Group: gTypes, Operands: []OperandSpec{oFail, oSrc, oArity},
 		Flags: FlagBranch | FlagTest, Effect: "if tuple_size(src) != arity goto fail",
-		Doc: "Falls through when the tuple src has the given arity (src must be a tuple)."},
+		Doc: "Falls through when the tuple src has the given arity; the verifier must know src is a tuple."},
 
 	// Comparisons.
 	IsLt:      compare("is_lt", "<", "Falls through when a < b in term order."),
@@ -440,16 +440,16 @@ var table = [...]Info{
 	PutTuple: {Name: "put_tuple", Group: gTuple, Operands: []OperandSpec{oDst, op("elems", KindSrcList)},
 		Flags: FlagMayGC, Effect: "dst := {elems...}", Doc: "Builds a tuple."},
 	GetTupleElement: {Name: "get_tuple_element", Group: gTuple, Operands: []OperandSpec{oSrc, op("index", KindUint), oDst},
-		Effect: "dst := element(index+1, src)", Doc: "Reads a tuple element by 0-based index (src must be a tuple of sufficient arity)."},
+		Effect: "dst := element(index+1, src)", Doc: "Reads a tuple element by 0-based index; the verifier must know src is a tuple of more than index elements."},
 	UpdateTuple: {Name: "update_tuple", Group: gTuple, Operands: []OperandSpec{oSrc, oDst, op("updates", KindUpdates)},
 		Flags: FlagMayGC, Effect: "dst := copy of src with element(pos+1) := value for each update",
-		Doc: "Copies a tuple with some elements replaced (0-based positions); raises badarg if src is not a tuple or too small."},
+		Doc: "Copies a tuple with some elements replaced (0-based positions); the verifier must know src is a tuple large enough."},
 	GetList: {Name: "get_list", Group: gTuple, Operands: []OperandSpec{oSrc, op("hd", KindDst), op("tl", KindDst)},
-		Effect: "hd, tl := hd(src), tl(src)", Doc: "Splits a cons cell (src must be a cons)."},
+		Effect: "hd, tl := hd(src), tl(src)", Doc: "Splits a cons cell; the verifier must know src is one (is_nonempty_list, put_list, a literal)."},
 	GetHd: {Name: "get_hd", Group: gTuple, Operands: []OperandSpec{oSrc, oDst},
-		Effect: "dst := hd(src)", Doc: "Reads the head of a cons cell (src must be a cons)."},
+		Effect: "dst := hd(src)", Doc: "Reads the head of a cons cell; the verifier must know src is one."},
 	GetTl: {Name: "get_tl", Group: gTuple, Operands: []OperandSpec{oSrc, oDst},
-		Effect: "dst := tl(src)", Doc: "Reads the tail of a cons cell (src must be a cons)."},
+		Effect: "dst := tl(src)", Doc: "Reads the tail of a cons cell; the verifier must know src is one."},
 	PutList: {Name: "put_list", Group: gTuple, Operands: []OperandSpec{op("hd", KindSrc), op("tl", KindSrc), oDst},
 		Flags: FlagMayGC, Effect: "dst := [hd | tl]", Doc: "Builds a cons cell."},
 
@@ -462,10 +462,10 @@ var table = [...]Info{
 		Doc: "Replaces existing keys (:=)."},
 	HasMapFields: {Name: "has_map_fields", Group: gMap, Operands: []OperandSpec{oFail, op("map", KindSrc), op("keys", KindSrcList)},
 		Flags: FlagBranch | FlagTest, Effect: "if some key is not in map goto fail",
-		Doc: "Falls through when every key is in map (map must be a map)."},
+		Doc: "Falls through when every key is in map; the verifier must know map is a map (is_map, put_map_*)."},
 	GetMapElements: {Name: "get_map_elements", Group: gMap, Operands: []OperandSpec{oFail, op("map", KindSrc), op("pairs", KindKeyDsts)},
 		Flags: FlagBranch | FlagTest, Effect: "for each key => dst: dst := map[key]; some key missing: goto fail",
-		Doc: "Reads several keys at once (map must be a map); on failure no dst is written."},
+		Doc: "Reads several keys at once; the verifier must know map is a map; on failure no dst is written."},
 
 	// Binaries.
 	BsCreateBin: {Name: "bs_create_bin", Group: gBin, Operands: []OperandSpec{oFail, oDst, op("segments", KindSegments)},

@@ -1,6 +1,10 @@
 package bytecode
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/beamlite/beamlite/value"
+)
 
 // The dataflow half of the verifier: an abstract interpretation of one function over its
 // control-flow graph. The abstract state at an instruction is the frame size (or none) and,
@@ -8,15 +12,61 @@ import "fmt"
 // only lose information at joins (meet), so the worklist reaches a fixpoint; a final pass over
 // the reachable instructions then reports errors against the fixpoint states, each once.
 
-// regState is what a register surely holds.
-type regState uint8
+// regKind is what a register surely holds; reg adds the least tuple arity for rTuple.
+type regKind uint8
 
 const (
-	rUndef regState = iota // not written on some path
-	rValue                 // a term
-	rCtx                   // a binary match context (bs_start_match)
-	rCatch                 // a catch tag (try, catch); y slots only
+	rUndef regKind = iota // not written on some path
+	rValue                // a term of unknown type
+	rTuple                // a tuple of at least n elements
+	rCons                 // a cons cell
+	rMap                  // a map
+	rCtx                  // a binary match context (bs_start_match)
+	rCatch                // a catch tag (try, catch); y slots only
 )
+
+type reg struct {
+	k regKind
+	n uint32
+}
+
+var (
+	undef = reg{k: rUndef}
+	term  = reg{k: rValue}
+)
+
+// isValue reports whether r holds a term (of any type).
+func (r reg) isValue() bool { return r.k >= rValue && r.k <= rMap }
+
+// meetReg is what a register holds after a join of paths where it holds a and b.
+func meetReg(a, b reg) reg {
+	switch {
+	case a == b:
+		return a
+	case a.k == rTuple && b.k == rTuple:
+		return reg{k: rTuple, n: min(a.n, b.n)}
+	case a.isValue() && b.isValue():
+		return term
+	}
+	return undef
+}
+
+// typeOfLiteral is what a literal operand is known to be.
+func typeOfLiteral(t value.Term) reg {
+	switch t := t.(type) {
+	case value.Tuple:
+		return reg{k: rTuple, n: uint32(len(t))}
+	case value.List:
+		if len(t) > 0 {
+			return reg{k: rCons}
+		}
+	case value.ImproperList:
+		return reg{k: rCons}
+	case value.Map:
+		return reg{k: rMap}
+	}
+	return term
+}
 
 const (
 	noFrame       = -1
@@ -25,12 +75,12 @@ const (
 
 type flowState struct {
 	frame int
-	x     []regState
-	y     []regState
+	x     []reg
+	y     []reg
 }
 
 func (s *flowState) clone() *flowState {
-	return &flowState{frame: s.frame, x: append([]regState(nil), s.x...), y: append([]regState(nil), s.y...)}
+	return &flowState{frame: s.frame, x: append([]reg(nil), s.x...), y: append([]reg(nil), s.y...)}
 }
 
 // meet merges o into s and reports whether s changed and whether the frames disagreed.
@@ -40,13 +90,13 @@ func (s *flowState) meet(o *flowState) (changed, conflict bool) {
 		s.frame, changed = conflictFrame, true
 	}
 	for i := range s.x {
-		if s.x[i] != o.x[i] && s.x[i] != rUndef {
-			s.x[i], changed = rUndef, true
+		if m := meetReg(s.x[i], o.x[i]); m != s.x[i] {
+			s.x[i], changed = m, true
 		}
 	}
 	for i := range s.y {
-		if s.y[i] != o.y[i] && s.y[i] != rUndef {
-			s.y[i], changed = rUndef, true
+		if m := meetReg(s.y[i], o.y[i]); m != s.y[i] {
+			s.y[i], changed = m, true
 		}
 	}
 	return changed, conflict
@@ -54,7 +104,7 @@ func (s *flowState) meet(o *flowState) (changed, conflict bool) {
 
 func (s *flowState) clearX() {
 	for i := range s.x {
-		s.x[i] = rUndef
+		s.x[i] = undef
 	}
 }
 
@@ -142,9 +192,9 @@ func (v *verifier) dataflow() {
 	}
 	fl := &flow{v: v, f: f, leader: leader, in: make([]*flowState, len(f.Code)), conflict: make([]bool, len(f.Code)),
 		queued: make([]bool, len(f.Code))}
-	start := &flowState{frame: noFrame, x: make([]regState, nx), y: make([]regState, ny)}
+	start := &flowState{frame: noFrame, x: make([]reg, nx), y: make([]reg, ny)}
 	for i := 0; i < f.Arity; i++ {
-		start.x[i] = rValue
+		start.x[i] = term
 	}
 	fl.edge(0, start)
 	// Blocks are taken lowest index first, which follows most edges forward and so reaches
@@ -172,8 +222,8 @@ func (v *verifier) dataflow() {
 	}
 }
 
-// maxFlowCells bounds blocks × registers of one function's dataflow (one byte each).
-const maxFlowCells = 64 << 20
+// maxFlowCells bounds blocks × registers of one function's dataflow (8 bytes each).
+const maxFlowCells = 8 << 20
 
 // block runs the block that starts at leader i.
 func (fl *flow) block(i int, s *flowState) {
@@ -228,7 +278,7 @@ func regName(o Operand) string {
 
 // slot returns the state cell of register o, or nil (after reporting) if o is a y slot
 // outside the frame.
-func (fl *flow) slot(s *flowState, o Operand) *regState {
+func (fl *flow) slot(s *flowState, o Operand) *reg {
 	if o.Tag == TagX {
 		return &s.x[o.N]
 	}
@@ -245,42 +295,99 @@ func (fl *flow) slot(s *flowState, o Operand) *regState {
 	return &s.y[o.N]
 }
 
-// read checks that register or literal o holds a state in want, and returns its state.
-func (fl *flow) read(s *flowState, o Operand, want ...regState) regState {
-	if !o.IsReg() {
-		return rValue
-	}
-	p := fl.slot(s, o)
-	if p == nil {
-		return rUndef
-	}
-	for _, w := range want {
-		if *p == w {
-			return w
+// get returns what operand o holds: a register's state or a literal's type. It reports a y
+// slot outside the frame.
+func (fl *flow) get(s *flowState, o Operand) reg {
+	switch o.Tag {
+	case TagLit:
+		return typeOfLiteral(fl.v.m.Literals[o.N])
+	case TagX, TagY:
+		if p := fl.slot(s, o); p != nil {
+			return *p
 		}
+		return undef
 	}
-	switch *p {
+	return term // TagNone sizes
+}
+
+// complain reports that o holds r where something else was needed.
+func (fl *flow) complain(o Operand, r reg, need string) {
+	switch r.k {
 	case rUndef:
 		fl.errorf("%s is read before it is written (on some path)", regName(o))
 	case rCtx:
-		fl.errorf("%s holds a match context, not a value", regName(o))
+		fl.errorf("%s holds a match context, not %s", regName(o), need)
 	case rCatch:
-		fl.errorf("%s holds a catch tag, not a value", regName(o))
+		fl.errorf("%s holds a catch tag, not %s", regName(o), need)
 	default:
-		if len(want) == 1 && want[0] == rCtx {
-			fl.errorf("%s is not a match context (bs_start_match makes one)", regName(o))
-		} else {
-			fl.errorf("%s is not a catch tag", regName(o))
-		}
+		fl.errorf("%s is not known to be %s", operandName(fl.v.m, o), need)
 	}
-	return *p
 }
 
-func (fl *flow) readValue(s *flowState, o Operand) { fl.read(s, o, rValue) }
+func operandName(m *Module, o Operand) string {
+	if o.Tag == TagLit {
+		return value.Format(m.Literals[o.N])
+	}
+	return regName(o)
+}
 
-func (fl *flow) write(s *flowState, o Operand, st regState) {
+// readValue checks that o holds a term and returns what it holds.
+func (fl *flow) readValue(s *flowState, o Operand) reg {
+	r := fl.get(s, o)
+	if !r.isValue() && (o.Tag == TagX || o.Tag == TagY) {
+		if r.k != rUndef || fl.slotOK(s, o) {
+			fl.complain(o, r, "a value")
+		}
+	}
+	return r
+}
+
+// slotOK reports whether o is a register inside the frame (so an undef state means "not
+// written" rather than an error already reported).
+func (fl *flow) slotOK(s *flowState, o Operand) bool {
+	return o.Tag == TagX || s.frame == conflictFrame || (s.frame >= 0 && int(o.N) < s.frame)
+}
+
+// need checks that o holds a term of kind k (for rTuple, at least n elements).
+func (fl *flow) need(s *flowState, o Operand, k regKind, n uint32) {
+	r := fl.get(s, o)
+	if r.k == k && (k != rTuple || r.n >= n) {
+		return
+	}
+	var what string
+	switch k {
+	case rTuple:
+		what = fmt.Sprintf("a tuple of at least %d elements (test it with is_tuple, test_arity or is_tagged_tuple)", n)
+	case rCons:
+		what = "a non-empty list (test it with is_nonempty_list)"
+	case rMap:
+		what = "a map (test it with is_map)"
+	case rCtx:
+		what = "a match context (bs_start_match makes one)"
+	case rCatch:
+		what = "a catch tag (try or catch makes one)"
+	}
+	if !(r.k == rUndef && !fl.slotOK(s, o)) {
+		fl.complain(o, r, what)
+	}
+}
+
+func (fl *flow) set(s *flowState, o Operand, r reg) {
 	if p := fl.slot(s, o); p != nil {
-		*p = st
+		*p = r
+	}
+}
+
+// refine records that register o is known to hold r on this path (after a successful test).
+func (fl *flow) refine(s *flowState, o Operand, r reg) {
+	if !o.IsReg() {
+		return
+	}
+	if p := fl.slot(s, o); p != nil && p.isValue() {
+		if p.k == rTuple && r.k == rTuple {
+			r.n = max(r.n, p.n)
+		}
+		*p = r
 	}
 }
 
@@ -303,7 +410,7 @@ func (fl *flow) needFrame(s *flowState, slots int) {
 			fl.errorf("the frame has %d slots, not %d", s.frame, slots)
 		}
 		for i := 0; i < s.frame; i++ {
-			if s.y[i] == rCatch {
+			if s.y[i].k == rCatch {
 				fl.errorf("the frame is removed while y%d holds an active try/catch", i)
 			}
 		}
@@ -319,11 +426,11 @@ func (fl *flow) needNoFrame(s *flowState, what string) {
 func (fl *flow) dropFrame(s *flowState) {
 	s.frame = noFrame
 	for i := range s.y {
-		s.y[i] = rUndef
+		s.y[i] = undef
 	}
 }
 
-// readOperand checks the reads of a non-register-specific operand of kind k.
+// readOperand checks the reads of an operand of kind k that holds values.
 func (fl *flow) readOperand(s *flowState, k OperandKind, o Operand) {
 	switch k {
 	case KindSrc, KindSize:
@@ -359,49 +466,52 @@ func (fl *flow) exec(i int, s *flowState) bool {
 	n := func(j int) int { return int(a[j].N) }
 
 	// Reads of the generic operand kinds, then the fail edge (taken before anything is
-	// written), then the writes.
-	for j, spec := range info.Operands {
-		switch spec.Kind {
-		case KindReg:
-			if in.Op != Swap && in.Op != Move {
-				fl.read(s, a[j], rCtx)
-			}
-		case KindYSrc:
-			fl.read(s, a[j], rCatch)
-		default:
-			if in.Op != Move {
+	// written or learnt), then the instruction's own effect.
+	if in.Op != Move && in.Op != Swap {
+		for j, spec := range info.Operands {
+			switch spec.Kind {
+			case KindReg:
+				fl.need(s, a[j], rCtx, 0)
+			case KindYSrc:
+				fl.need(s, a[j], rCatch, 0)
+			default:
 				fl.readOperand(s, spec.Kind, a[j])
 			}
 		}
 	}
-	if len(info.Operands) > 0 {
-		for j, spec := range info.Operands {
-			if spec.Kind == KindFail && a[j].Tag == TagLabel {
-				fl.edge(n(j), s)
-			}
+	for j, spec := range info.Operands {
+		if spec.Kind == KindFail && a[j].Tag == TagLabel {
+			fl.edge(n(j), s)
 		}
 	}
 
-	fall := true
 	switch in.Op {
 	case Move:
-		st := fl.read(s, a[0], rValue, rCtx)
-		if st == rUndef || st == rCatch {
-			st = rValue // reported; carry on with a sane state
+		r := fl.get(s, a[0])
+		if r.k == rUndef || r.k == rCatch {
+			fl.readValue(s, a[0])
+			r = term // reported; carry on with a sane state
 		}
-		fl.write(s, a[1], st)
+		fl.set(s, a[1], r)
 	case Swap:
-		sa := fl.read(s, a[0], rValue, rCtx)
-		sb := fl.read(s, a[1], rValue, rCtx)
-		fl.write(s, a[0], sb)
-		fl.write(s, a[1], sa)
+		ra, rb := fl.get(s, a[0]), fl.get(s, a[1])
+		for _, p := range []struct {
+			o Operand
+			r reg
+		}{{a[0], ra}, {a[1], rb}} {
+			if p.r.k == rUndef || p.r.k == rCatch {
+				fl.readValue(s, p.o)
+			}
+		}
+		fl.set(s, a[0], rb)
+		fl.set(s, a[1], ra)
 	case Allocate:
 		if s.frame >= 0 {
 			fl.errorf("a frame of %d slots is already live", s.frame)
 		}
 		s.frame = n(0)
 		for j := range s.y {
-			s.y[j] = rUndef
+			s.y[j] = undef
 		}
 	case Deallocate:
 		fl.needFrame(s, n(0))
@@ -409,77 +519,130 @@ func (fl *flow) exec(i int, s *flowState) bool {
 	case Call, CallExt, CallFun, Apply:
 		fl.readArgs(s, callRegs(in.Op, n(0)))
 		s.clearX()
-		s.x[0] = rValue
+		s.x[0] = term
 	case CallLast, CallExtLast:
 		fl.readArgs(s, n(0))
 		fl.needFrame(s, n(2))
-		fall = false
+		return false
 	case CallFunLast, ApplyLast:
 		fl.readArgs(s, callRegs(in.Op, n(0)))
 		fl.needFrame(s, n(1))
-		fall = false
+		return false
 	case CallOnly, CallExtOnly, CallFunOnly, ApplyOnly:
 		fl.readArgs(s, callRegs(in.Op, n(0)))
 		fl.needNoFrame(s, "a tail call")
-		fall = false
+		return false
 	case Return:
 		fl.readValue(s, X(0))
 		fl.needNoFrame(s, "return")
-		fall = false
+		return false
 	case FuncClause:
 		fl.readArgs(s, fl.f.Arity)
-		fall = false
+		return false
 	case Jump:
 		fl.edge(n(0), s)
-		fall = false
-	case SelectVal, SelectTupleArity:
+		return false
+	case SelectVal:
 		for j := 1; j < len(a[2].List); j += 2 {
 			fl.edge(int(a[2].List[j].N), s)
 		}
-		fall = false
+		return false
+	case SelectTupleArity:
+		fl.need(s, a[0], rTuple, 0)
+		for j := 0; j+1 < len(a[2].List); j += 2 {
+			t := s.clone()
+			fl.refine(t, a[0], reg{k: rTuple, n: a[2].List[j].N})
+			fl.edge(int(a[2].List[j+1].N), t)
+		}
+		return false
+
+	// Tests teach the fall-through path the type of what they tested.
+	case IsTuple:
+		fl.refine(s, a[1], reg{k: rTuple})
+	case TestArity:
+		fl.need(s, a[1], rTuple, 0)
+		fl.refine(s, a[1], reg{k: rTuple, n: a[2].N})
+	case IsTaggedTuple:
+		fl.refine(s, a[1], reg{k: rTuple, n: a[2].N})
+	case IsNonemptyList:
+		fl.refine(s, a[1], reg{k: rCons})
+	case IsMap:
+		fl.refine(s, a[1], reg{k: rMap})
+
+	// Taking terms apart needs their type to be known.
+	case GetTupleElement:
+		fl.need(s, a[0], rTuple, a[1].N+1)
+		fl.set(s, a[2], term)
+	case UpdateTuple:
+		var need uint32
+		for j := 0; j < len(a[2].List); j += 2 {
+			need = max(need, a[2].List[j].N+1)
+		}
+		fl.need(s, a[0], rTuple, need)
+		r := fl.get(s, a[0])
+		if r.k != rTuple {
+			r = reg{k: rTuple, n: need}
+		}
+		fl.set(s, a[1], r)
+	case GetList:
+		fl.need(s, a[0], rCons, 0)
+		fl.set(s, a[1], term)
+		fl.set(s, a[2], term)
+	case GetHd, GetTl:
+		fl.need(s, a[0], rCons, 0)
+		fl.set(s, a[1], term)
+	case HasMapFields:
+		fl.need(s, a[1], rMap, 0)
+	case GetMapElements:
+		fl.need(s, a[1], rMap, 0)
+		for k := 1; k < len(a[2].List); k += 2 {
+			fl.set(s, a[2].List[k], term)
+		}
+
+	// Building terms makes their type known.
+	case PutTuple:
+		fl.set(s, a[0], reg{k: rTuple, n: uint32(len(a[1].List))})
+	case PutList:
+		fl.set(s, a[2], reg{k: rCons})
+	case PutMapAssoc, PutMapExact:
+		fl.set(s, a[2], reg{k: rMap})
+
 	case BsStartMatch:
-		fl.write(s, a[2], rCtx)
+		fl.set(s, a[2], reg{k: rCtx})
 	case Try, Catch:
-		fl.write(s, a[0], rCatch)
+		fl.set(s, a[0], reg{k: rCatch})
 		h := s.clone()
 		h.clearX()
 		if in.Op == Catch {
-			h.x[0] = rValue // catch_end reads x0 on both paths
+			h.x[0] = term // catch_end reads x0 on both paths
 		}
 		fl.edge(n(1), h)
 	case TryEnd:
-		fl.write(s, a[0], rValue)
+		fl.set(s, a[0], term)
 	case TryCase:
-		fl.write(s, a[0], rValue)
+		fl.set(s, a[0], term)
 		s.clearX()
-		s.x[0], s.x[1], s.x[2] = rValue, rValue, rValue
+		s.x[0], s.x[1], s.x[2] = term, term, term
 	case CatchEnd:
 		fl.readValue(s, X(0))
-		fl.write(s, a[0], rValue)
+		fl.set(s, a[0], term)
 	case LoopRecEnd, Wait:
 		s.clearX()
 		fl.edge(n(0), s)
-		fall = false
+		return false
 	case WaitTimeout:
 		s.clearX()
 		fl.edge(n(0), s)
 	default:
-		// The generic writes: every Dst, YDst and KeyDsts destination becomes a value.
+		// The generic writes: every Dst and YDst becomes a term of unknown type.
 		for j, spec := range info.Operands {
 			switch spec.Kind {
 			case KindDst, KindYDst:
-				fl.write(s, a[j], rValue)
-			case KindKeyDsts:
-				for k := 1; k < len(a[j].List); k += 2 {
-					fl.write(s, a[j].List[k], rValue)
-				}
+				fl.set(s, a[j], term)
 			}
 		}
-		if info.Has(FlagTerminator) {
-			fall = false
-		}
 	}
-	return fall
+	return !info.Has(FlagTerminator)
 }
 
 // callRegs is the number of x registers a call reads: the arguments, plus the fun for
