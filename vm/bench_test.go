@@ -14,7 +14,7 @@ import (
 func BenchmarkFib30(b *testing.B) {
 	src, err := os.ReadFile(filepath.Join("..", "examples", "asm", "fib.bl"))
 	require.NoError(b, err)
-	v := New(Options{})
+	v := newVM(b, Options{})
 	loadSrc(b, v, "fib.bl", string(src))
 	b.ResetTimer()
 	for b.Loop() {

@@ -52,6 +52,7 @@ function map/2
 
 % dyn(M, F, Args) with apply/3 on a one-argument list.
 function dyn/3
+    is_nonempty_list @bad, x2
     get_hd x2, x3
     move x0, x4
     move x1, x5
@@ -59,6 +60,8 @@ function dyn/3
     move x4, x1
     move x5, x2
     apply_only 1
+@bad:
+    func_clause
 
 function maps/0
     put_map_assoc none, #{}, x0, [a => 1, b => 2]

@@ -93,12 +93,18 @@ type LoadError struct {
 func (e *LoadError) Error() string { return fmt.Sprintf("load %s: %v", e.Module, e.Err) }
 func (e *LoadError) Unwrap() error { return e.Err }
 
-// load verifies m, lowers it and makes it the current version of its module.
-func (cs *codeServer) load(m *bytecode.Module) error {
+// sharedLiterals caches the literal terms of the standard library's modules, which every VM
+// loads: their literal areas are built once per Go process, not once per VM (areas are never
+// freed). Keyed by *bytecode.Module.
+var sharedLiterals sync.Map
+
+// load verifies m, lowers it and makes it the current version of its module. shared says m is
+// a standard-library module, loaded unchanged by every VM.
+func (cs *codeServer) load(m *bytecode.Module, shared bool) error {
 	if err := bytecode.Verify(m); err != nil {
 		return &LoadError{Module: string(m.Name), Err: err}
 	}
-	lm, err := cs.lower(m)
+	lm, err := cs.lower(m, shared)
 	if err != nil {
 		return &LoadError{Module: string(m.Name), Err: err}
 	}
@@ -114,15 +120,22 @@ func (cs *codeServer) load(m *bytecode.Module) error {
 
 func atomOf(a value.Atom) (term.Term, error) { return term.Intern(string(a)) }
 
-func (cs *codeServer) lower(m *bytecode.Module) (*module, error) {
+func (cs *codeServer) lower(m *bytecode.Module, shared bool) (*module, error) {
 	name, err := atomOf(m.Name)
 	if err != nil {
 		return nil, err
 	}
 	lm := &module{name: name, file: m.File, lambdas: m.Funs}
-	if lm.lits, err = buildLiterals(m.Literals); err != nil {
+	var lits []term.Term
+	if cached, ok := sharedLiterals.Load(m); shared && ok {
+		lits = cached.([]term.Term)
+	} else if lits, err = buildLiterals(m.Literals); err != nil {
 		return nil, err
+	} else if shared {
+		sharedLiterals.Store(m, lits)
 	}
+	// Lowering appends constants (atoms of KindAtom operands): never into a shared slice.
+	lm.lits = append(make([]term.Term, 0, len(lits)+8), lits...)
 	for _, a := range m.Atoms {
 		t, err := atomOf(a)
 		if err != nil {

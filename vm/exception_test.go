@@ -178,7 +178,7 @@ func TestUncaughtErrors(t *testing.T) {
 // TestStackTrace checks that a trace lists each live caller once, with .bl lines, innermost
 // first, and is cut at backtraceDepth entries.
 func TestStackTrace(t *testing.T) {
-	v := New(Options{})
+	v := newVM(t, Options{})
 	loadSrc(t, v, "exc.bl", excSrc)
 	_, err := v.Apply("exc", "depth", value.Int(3))
 	ee := exitOf(t, err)

@@ -21,6 +21,14 @@ func loadSrc(t testing.TB, v *VM, name, src string) {
 	require.NoError(t, v.Load(m))
 }
 
+// newVM returns a VM with options o, failing the test if it cannot start.
+func newVM(t testing.TB, o Options) *VM {
+	t.Helper()
+	v, err := New(o)
+	require.NoError(t, err)
+	return v
+}
+
 // configs are the VM configurations every interpreter test runs under: normal, and a tiny
 // heap with every collection major, so that collections happen at almost every safe point.
 func configs() map[string]Options {
@@ -36,7 +44,7 @@ func configs() map[string]Options {
 
 func eachConfig(t *testing.T, f func(t *testing.T, v *VM)) {
 	for name, o := range configs() {
-		t.Run(name, func(t *testing.T) { f(t, New(o)) })
+		t.Run(name, func(t *testing.T) { f(t, newVM(t, o)) })
 	}
 }
 
@@ -175,7 +183,7 @@ func TestInterpGCStress(t *testing.T) {
 // TestTailCallConstantStack runs a million tail calls and a million backward jumps: the stack
 // stays empty, the heap small, and the loops are preempted (each iteration costs a reduction).
 func TestTailCallConstantStack(t *testing.T) {
-	v := New(Options{})
+	v := newVM(t, Options{})
 	loadSrc(t, v, "l.bl", listsSrc)
 	for _, f := range []string{"tail_loop", "label_loop"} {
 		p, err := v.applyProcess("l", f, []value.Term{value.Int(1_000_000)})
@@ -187,3 +195,5 @@ func TestTailCallConstantStack(t *testing.T) {
 		assert.GreaterOrEqual(t, p.yields, int64(1_000_000/DefaultReductions), f)
 	}
 }
+
+func atom(s string) term.Term { return term.MustIntern(s) }

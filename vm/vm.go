@@ -6,6 +6,7 @@ import (
 	"github.com/beamlite/beamlite/bytecode"
 	"github.com/beamlite/beamlite/gc"
 	"github.com/beamlite/beamlite/value"
+	"github.com/beamlite/beamlite/vm/stdlib"
 	"github.com/beamlite/beamlite/vm/term"
 )
 
@@ -26,8 +27,8 @@ type VM struct {
 	code *codeServer
 }
 
-// New returns a VM with the given options and no modules loaded.
-func New(opts Options) *VM {
+// New returns a VM with the given options and the standard library loaded.
+func New(opts Options) (*VM, error) {
 	if opts.Reductions <= 0 {
 		opts.Reductions = DefaultReductions
 	}
@@ -35,11 +36,21 @@ func New(opts Options) *VM {
 		o := gc.DefaultOptions()
 		opts.Heap = &o
 	}
-	return &VM{opts: opts, code: newCodeServer()}
+	v := &VM{opts: opts, code: newCodeServer()}
+	ms, err := stdlib.Modules()
+	if err != nil {
+		return nil, err
+	}
+	for _, m := range ms {
+		if err := v.code.load(m, true); err != nil {
+			return nil, err
+		}
+	}
+	return v, nil
 }
 
 // Load verifies m and makes it the current version of its module. Safe from any goroutine.
-func (v *VM) Load(m *bytecode.Module) error { return v.code.load(m) }
+func (v *VM) Load(m *bytecode.Module) error { return v.code.load(m, false) }
 
 // module returns the current version of the module named name, or nil.
 func (cs *codeServer) module(name term.Term) *module {
