@@ -69,7 +69,7 @@ func (g *gen) term(depth int) term.Term {
 	if len(g.pool) > 0 && g.draw("reuse", 0, 4) == 0 { // one term in five is shared
 		return g.pool[g.draw("share", 0, len(g.pool)-1)]
 	}
-	k := g.draw("kind", 0, 24)
+	k := g.draw("kind", 0, 26)
 	if depth <= 0 && k >= 13 {
 		k %= 13
 	}
@@ -180,6 +180,20 @@ func (g *gen) build(k, depth int) term.Term {
 		return term.MakeBinary(h, make([]byte, 100))
 	case 23:
 		return box(h, term.KindExtPid, 1, 2, 3)
+	case 25, 26:
+		// A real map from term's constructors: flat up to 32 keys, a HAMT above; then one
+		// MapPut, whose result shares structure with the first map.
+		n := g.draw("mapkeys", 0, 80)
+		keys, vals := make([]term.Term, n), make([]term.Term, n)
+		for i := range keys {
+			keys[i], vals[i] = term.MakeSmall(int64(i*7)), term.MakeSmall(int64(i))
+			if i%9 == 0 {
+				vals[i] = g.term(depth - 1)
+			}
+		}
+		m := term.NewMap(h, keys, vals)
+		g.pool = append(g.pool, m)
+		return term.MapPut(h, m, term.MakeSmall(-1), g.term(depth-1))
 	default:
 		elems := make([]term.Term, g.draw("wide", 50, 500))
 		for i := range elems {
