@@ -51,6 +51,85 @@ func (p *Process) run(budget int) outcome {
 	for {
 		in := &code[ip]
 		switch in.op {
+		case lopMoveXX:
+			p.x[in.args[1]&uint32(opIndexMask)] = p.x[in.args[0]&uint32(opIndexMask)]
+			ip++
+		case lopMoveXY:
+			p.stack[p.ybase+int32(in.args[1]&uint32(opIndexMask))] = p.x[in.args[0]&uint32(opIndexMask)]
+			ip++
+		case lopMoveYX:
+			p.x[in.args[1]&uint32(opIndexMask)] = p.stack[p.ybase+int32(in.args[0]&uint32(opIndexMask))]
+			ip++
+		case lopMoveCX:
+			p.x[in.args[1]&uint32(opIndexMask)] = lits[in.args[0]&uint32(opIndexMask)]
+			ip++
+		case lopAdd, lopSub:
+			a, b := p.get(lits, operand(in.args[2])), p.get(lits, operand(in.args[3]))
+			if a.IsSmall() && b.IsSmall() {
+				var r int64
+				if in.op == lopAdd {
+					r = a.Small() + b.Small()
+				} else {
+					r = a.Small() - b.Small()
+				}
+				if term.FitsSmall(r) { // two 60-bit values cannot overflow an int64
+					p.put(operand(in.args[4]), term.MakeSmall(r))
+					ip++
+					reds--
+					continue
+				}
+			}
+			fallthrough
+		case bytecode.Bif1, bytecode.Bif2, bytecode.Bif3:
+			n := bifArity(in.op)
+			// The arguments live in the process, not on the Go stack: a slice passed to a
+			// bifFunc escapes, and a local array would cost a Go allocation per BIF call.
+			args := &p.bifArgs
+			for k := 0; k < n; k++ {
+				args[k] = p.get(lits, operand(in.args[2+k]))
+			}
+			e := fn.mod.imports[in.args[1]]
+			p.fn, p.ip = fn, ip
+			r := e.bif(p, args[:n])
+			reds--
+			if r == term.NonValue {
+				if fail := in.args[0]; fail != noLabel {
+					ip = int32(fail)
+					reds -= int(in.back & 1)
+					continue
+				}
+				p.raiseBif(e, args[:n])
+				if !p.catchException() {
+					return outcomeExit
+				}
+				fn, ip = p.fn, p.ip
+				code, lits = fn.code, fn.mod.lits
+				continue
+			}
+			p.put(operand(in.args[2+n]), r)
+			ip++
+		case lopIsLt, lopIsGe:
+			a, b := p.get(lits, operand(in.args[1])), p.get(lits, operand(in.args[2]))
+			var lt bool
+			if a.IsSmall() && b.IsSmall() {
+				lt = a.Small() < b.Small()
+			} else {
+				lt = term.Compare(h, a, b) < 0
+			}
+			if lt == (in.op == lopIsLt) {
+				ip++
+			} else {
+				ip = int32(in.args[0])
+				reds -= int(in.back & 1)
+			}
+		case lopIsEqExact:
+			a, b := p.get(lits, operand(in.args[1])), p.get(lits, operand(in.args[2]))
+			if a == b || (a.IsPointer() && b.IsPointer() && term.Equal(h, a, b)) {
+				ip++
+			} else {
+				ip = int32(in.args[0])
+				reds -= int(in.back & 1)
+			}
 		case bytecode.Move:
 			p.put(operand(in.args[1]), p.get(lits, operand(in.args[0])))
 			ip++
@@ -160,35 +239,6 @@ func (p *Process) run(budget int) outcome {
 			p.put(operand(in.args[1]), r)
 			ip++
 			reds--
-
-		case bytecode.Bif1, bytecode.Bif2, bytecode.Bif3:
-			n := int(in.op-bytecode.Bif1) + 1
-			// The arguments live in the process, not on the Go stack: a slice passed to a
-			// bifFunc escapes, and a local array would cost a Go allocation per BIF call.
-			args := &p.bifArgs
-			for k := 0; k < n; k++ {
-				args[k] = p.get(lits, operand(in.args[2+k]))
-			}
-			e := fn.mod.imports[in.args[1]]
-			p.fn, p.ip = fn, ip
-			r := e.bif(p, args[:n])
-			reds--
-			if r == term.NonValue {
-				if fail := in.args[0]; fail != noLabel {
-					ip = int32(fail)
-					reds -= int(in.back & 1)
-					continue
-				}
-				p.raiseBif(e, args[:n])
-				if !p.catchException() {
-					return outcomeExit
-				}
-				fn, ip = p.fn, p.ip
-				code, lits = fn.code, fn.mod.lits
-				continue
-			}
-			p.put(operand(in.args[2+n]), r)
-			ip++
 
 		case bytecode.Jump:
 			ip = int32(in.args[0])

@@ -82,6 +82,7 @@ func lowerFunction(lm *module, f *function, bf *bytecode.Function) {
 				li.args[j] = uint32(lowerOperand(f, a))
 			}
 		}
+		li.op = specialize(lm, &li)
 		f.code[i] = li
 	}
 }
