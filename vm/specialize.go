@@ -9,15 +9,15 @@ import (
 // generic instruction into one of these when its operands allow a faster case. Their numbers
 // sit above every bytecode opcode. Each one's effect is exactly its generic form's.
 const (
-	lopMoveXX bytecode.Opcode = 200 + iota // move xA, xB
-	lopMoveXY                              // move xA, yB
-	lopMoveYX                              // move yA, xB
-	lopMoveCX                              // move Const, xB
-	lopAdd                                 // bif2 Fail, erlang:'+'/2, A, B, Dst: small-integer fast path
-	lopSub                                 // bif2 Fail, erlang:'-'/2, A, B, Dst: small-integer fast path
-	lopIsLt                                // is_lt: small-integer fast path
-	lopIsGe                                // is_ge: small-integer fast path
-	lopIsEqExact                           // is_eq_exact: word-equality fast path
+	lopMoveXX    bytecode.Opcode = 200 + iota // move xA, xB
+	lopMoveXY                                 // move xA, yB
+	lopMoveYX                                 // move yA, xB
+	lopMoveCX                                 // move Const, xB
+	lopAdd                                    // bif2 Fail, erlang:'+'/2, A, B, Dst: small-integer fast path
+	lopSub                                    // bif2 Fail, erlang:'-'/2, A, B, Dst: small-integer fast path
+	lopIsLt                                   // is_lt: small-integer fast path
+	lopIsGe                                   // is_ge: small-integer fast path
+	lopIsEqExact                              // is_eq_exact: word-equality fast path
 )
 
 // lowered lists the specialised forms for tests and listings: name and generic form.
