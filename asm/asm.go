@@ -728,11 +728,8 @@ func (a *assembler) bsFlag() bytecode.BsFlags {
 
 // defaultUnit is the unit a segment has when it does not say /unit:N, as in Erlang.
 func defaultUnit(t bytecode.SegType) int {
-	switch t {
-	case bytecode.SegBinary:
+	if t == bytecode.SegBinary {
 		return 8
-	case bytecode.SegUtf8, bytecode.SegUtf16, bytecode.SegUtf32:
-		return 0
 	}
 	return 1
 }

@@ -15,9 +15,10 @@ func genProgram(n int) string {
 	for i := 0; lines < n; i++ {
 		next := i + 1
 		fmt.Fprintf(&b, `
-%% f%d(A, B) -> a function of about 25 lines.
+%% f%d(A, B) -> a function of 26 lines.
 function f%d/2
     is_tuple @other, x0
+    test_arity @other, x0, 2
     allocate 2
     move x1, y0
     get_tuple_element x0, 0, x2
@@ -45,9 +46,9 @@ function f%d/2
 @bad:
     func_clause
 `, i, i, i, i, next)
-		lines += 27
+		lines += 28
 	}
-	fmt.Fprintf(&b, "\nfunction f%d/2\n    return\n", (lines-3)/27)
+	fmt.Fprintf(&b, "\nfunction f%d/2\n    return\n", (lines-3)/28)
 	return b.String()
 }
 

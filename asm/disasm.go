@@ -145,6 +145,19 @@ func (d *disasm) place(want int, prefix []string, wantBlank int, text string) {
 		d.line(text)
 		return
 	}
+	// A label may share the instruction's line, as in the source "@done: move x1, x0".
+	if n := len(prefix); n > 0 && strings.HasPrefix(prefix[n-1], "@") {
+		if pad := want - (natural - 1); pad >= 0 && pad <= maxPad {
+			for i := 0; i < pad; i++ {
+				d.line("")
+			}
+			for _, p := range prefix[:n-1] {
+				d.line(p)
+			}
+			d.line(prefix[n-1] + " " + strings.TrimLeft(text, " "))
+			return
+		}
+	}
 	for i := 0; i < wantBlank; i++ {
 		d.line("")
 	}
