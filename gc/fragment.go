@@ -34,9 +34,10 @@ func NeedsCopy(t term.Term) bool {
 // Sharing is kept by forwarding, as the collector does, in h itself: each object copied has
 // its header (or, for a cons cell, its head and tail) overwritten with its fragment address,
 // and an undo log restores those words before CopyOut returns, panic or not. The cost is one
-// log word per boxed object and three per cons cell, and no hash map: copying a term costs O(its
-// distinct words). h is unchanged when CopyOut returns; only its owner may call CopyOut, which
-// is always so, as only the owner reads its heap.
+// log word per boxed object and three per cons cell, and no hash map: copying a term costs
+// O(its distinct words). The copy is made in a pooled scratch array, then copied once into
+// the fragment's exact-size Words. h is unchanged when CopyOut returns. Only h's owner may
+// call CopyOut, which is always so: only the owner reads its heap.
 func CopyOut(h *term.Heap, t term.Term) *Fragment {
 	if !NeedsCopy(t) {
 		return nil
@@ -59,7 +60,12 @@ func CopyOut(h *term.Heap, t term.Term) *Fragment {
 			}
 		}
 	}
-	return &Fragment{Words: fc.words, Bins: fc.bins, Root: root}
+	// The copy was made in a pooled scratch array that grew as needed; the fragment gets one
+	// allocation of exactly its size (a memmove per word is cheaper than the allocations of
+	// a growing array, which dominated small messages).
+	words := make([]uint64, len(fc.words))
+	copy(words, fc.words)
+	return &Fragment{Words: words, Bins: fc.bins, Root: root}
 }
 
 // FragmentSize returns len(CopyOut(h, t).Words) without copying: the distinct heap words t
@@ -102,16 +108,26 @@ type fragCopier struct {
 	// rewrites), or a list pointer followed by the cell's head and tail. Logs are pooled:
 	// CopyOut allocates only the fragment.
 	log       *[]uint64
+	scratch   *[]uint64 // where words came from: returned to the pool with it
 	countOnly bool
 	count     int
 }
 
-var logPool = sync.Pool{New: func() any { s := make([]uint64, 0, 256); return &s }}
+// scratchPool holds the arrays CopyOut copies into and logs in, so that a message costs one
+// allocation of its exact size. Arrays above maxPooled words are not kept.
+var scratchPool = sync.Pool{New: func() any { s := make([]uint64, 0, 256); return &s }}
+
+const maxPooled = 1 << 16
 
 func newFragCopier(h *term.Heap, countOnly bool) fragCopier {
-	log := logPool.Get().(*[]uint64)
+	log := scratchPool.Get().(*[]uint64)
 	*log = (*log)[:0]
-	return fragCopier{h: h, log: log, countOnly: countOnly}
+	fc := fragCopier{h: h, log: log, countOnly: countOnly}
+	if !countOnly {
+		fc.scratch = scratchPool.Get().(*[]uint64)
+		fc.words = (*fc.scratch)[:0]
+	}
+	return fc
 }
 
 func (fc *fragCopier) heapWords(t term.Term) []uint64 {
@@ -179,8 +195,8 @@ func (fc *fragCopier) forward(t term.Term) term.Term {
 	return nt
 }
 
-// grow makes room for n more fragment words, doubling: appending object by object with
-// Go's growth policy made CopyOut allocation-bound (24 ns/word against 5 for the collector).
+// grow makes room for n more scratch words, doubling: appending object by object with Go's
+// growth policy made CopyOut allocation-bound (24 ns/word against 5 for the collector).
 func (fc *fragCopier) grow(n int) {
 	if len(fc.words)+n <= cap(fc.words) {
 		return
@@ -209,8 +225,12 @@ func (fc *fragCopier) undo() {
 			i++
 		}
 	}
-	if cap(log) <= 1<<16 { // do not keep a huge log alive for every later message
-		logPool.Put(fc.log)
+	if cap(log) <= maxPooled { // do not keep a huge array alive for every later message
+		scratchPool.Put(fc.log)
+	}
+	if fc.scratch != nil && cap(fc.words) <= maxPooled {
+		*fc.scratch = fc.words[:0]
+		scratchPool.Put(fc.scratch)
 	}
 }
 
