@@ -33,7 +33,8 @@ func Verify(h *term.Heap, roots Roots) error {
 }
 
 // Verify checks h as the package-level Verify does, and also the collector's own invariants:
-// the high-water mark is inside Young, and objects in Old index only the old prefix of Bins.
+// the high-water mark is an object boundary inside Young, and objects in Old index only the
+// old prefix of Bins.
 func (h *Heap) Verify(roots Roots) error {
 	if h.hwm < 0 || h.hwm > len(h.Young) {
 		return &VerifyError{"young", h.hwm, "high-water mark past the top"}
@@ -41,7 +42,7 @@ func (h *Heap) Verify(roots Roots) error {
 	if h.oldBins < 0 || h.oldBins > len(h.Bins) {
 		return &VerifyError{"old", 0, fmt.Sprintf("old bins prefix %d past %d bins", h.oldBins, len(h.Bins))}
 	}
-	v := verifier{h: &h.Heap, oldBins: h.oldBins, checkOldBins: true}
+	v := verifier{h: &h.Heap, oldBins: h.oldBins, checkOldBins: true, hwm: h.hwm}
 	return v.run(roots)
 }
 
@@ -49,7 +50,8 @@ type verifier struct {
 	h                    *term.Heap
 	youngStart, oldStart []bool
 	oldBins              int
-	checkOldBins         bool
+	checkOldBins         bool // also check gc.Heap's invariants (Heap.Verify)
+	hwm                  int  // must be an object boundary in Young when checkOldBins
 	literalOK            map[int]*term.LiteralArea
 }
 
@@ -66,6 +68,9 @@ func (v *verifier) run(roots Roots) (err error) {
 	}
 	if v.oldStart, err = objectStarts(v.h.Old, "old"); err != nil {
 		return err
+	}
+	if v.checkOldBins && v.hwm < len(v.h.Young) && !v.youngStart[v.hwm] {
+		return &VerifyError{"young", v.hwm, "high-water mark inside an object"}
 	}
 	if err = v.objects(v.h.Young, "young", false); err != nil {
 		return err

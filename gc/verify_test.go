@@ -65,7 +65,12 @@ func TestHeapVerifyChecksGenerations(t *testing.T) {
 	h.oldBins = 5
 	require.ErrorContains(t, h.Verify(RootSet{roots}), "old bins prefix")
 	h.oldBins, h.hwm = 1, 10
-	require.ErrorContains(t, h.Verify(RootSet{roots}), "high-water mark")
+	require.ErrorContains(t, h.Verify(RootSet{roots}), "high-water mark past the top")
+	term.MakeTuple(&h.Heap, term.Ok, term.Ok)
+	h.hwm = 1
+	require.ErrorContains(t, h.Verify(RootSet{roots}), "high-water mark inside an object")
+	h.hwm = 3
+	require.NoError(t, h.Verify(RootSet{roots}))
 }
 
 // FuzzVerify: Verify returns an error or nil for any words, and never panics. The input is
