@@ -114,8 +114,8 @@ func compareTerms(h *Heap, a, b Term, exact bool) int {
 		case classAtom:
 			return strings.Compare(AtomName(a), AtomName(b))
 		case classRef, classPort:
-			na, ia := identOf(a, wa, ka)
-			nb, ib := identOf(b, wb, kb)
+			na, ia := identOf(wa, ka)
+			nb, ib := identOf(wb, kb)
 			if c := cmp3(na, nb); c != 0 {
 				return c
 			}
@@ -185,7 +185,7 @@ func compareElem(h *Heap, a, b Term, exact bool) int {
 }
 
 // identOf returns a reference's or port's node and id (the local node is 0).
-func identOf(t Term, w []uint64, k Kind) (node, id uint64) {
+func identOf(w []uint64, k Kind) (node, id uint64) {
 	if k == KindRef {
 		return 0, w[1]
 	}

@@ -96,7 +96,7 @@ func TestHashMapForms(t *testing.T) {
 	for i := 1000; i < 2000; i++ {
 		grown = MapRemove(h, grown, MakeSmall(int64(i)))
 	}
-	require.NoError(t, mapCheck(h, grown))
+	require.NoError(t, VerifyMap(h, grown))
 	assert.True(t, Equal(h, bulk, grown))
 	assert.Equal(t, 0, CompareExact(h, bulk, grown))
 	assert.Equal(t, Hash(h, bulk), Hash(h, grown))

@@ -20,7 +20,7 @@ func TestMapBasics(t *testing.T) {
 	one, oneF := MakeSmall(1), MakeFloat(h, 1.0)
 
 	m := NewMap(h, []Term{b, a, one, oneF, a}, []Term{MakeSmall(2), MakeSmall(1), MakeSmall(10), MakeSmall(11), MakeSmall(3)})
-	require.NoError(t, mapCheck(h, m))
+	require.NoError(t, VerifyMap(h, m))
 	assert.Equal(t, 4, MapSize(h, m), "a appears twice; 1 and 1.0 are different keys")
 	keys, vals := MapSorted(h, m)
 	assert.Equal(t, "[1,1.0,a,b]", Format(h, ListFromSlice(h, keys, Nil)), "integers before floats before atoms")
@@ -64,7 +64,7 @@ func TestMapBoundary(t *testing.T) {
 	var maps []Term
 	for i := range 100 {
 		m = MapPut(h, m, MakeSmall(int64(i)), MakeSmall(int64(-i)))
-		require.NoError(t, mapCheck(h, m), "size %d", i+1)
+		require.NoError(t, VerifyMap(h, m), "size %d", i+1)
 		wantKind := KindFlatMap
 		if i+1 > MaxFlatMapSize {
 			wantKind = KindHashMapRoot
@@ -74,7 +74,7 @@ func TestMapBoundary(t *testing.T) {
 	}
 	for i := 99; i >= 0; i-- {
 		m = MapRemove(h, m, MakeSmall(int64(i)))
-		require.NoError(t, mapCheck(h, m), "size %d", i)
+		require.NoError(t, VerifyMap(h, m), "size %d", i)
 		require.Equal(t, i, MapSize(h, m))
 		if i > 0 {
 			require.True(t, Equal(h, m, maps[i-1]), "removing %d gives the map before its put", i)
@@ -163,7 +163,7 @@ func mapModelProperty(t *rapid.T, spaces []int) {
 	build := func(v value.Term) Term { return mapTestFrom(t, h, v) }
 
 	check := func(full bool) {
-		if err := mapCheck(h, m); err != nil {
+		if err := VerifyMap(h, m); err != nil {
 			t.Fatalf("invariant: %v", err)
 		}
 		if MapSize(h, m) != len(model) {
@@ -237,7 +237,7 @@ func mapModelProperty(t *rapid.T, spaces []int) {
 				add[mapModelName(k)] = mapModelEntry{k, v}
 			}
 			other := NewMap(h, ks, vs)
-			if err := mapCheck(h, other); err != nil {
+			if err := VerifyMap(h, other); err != nil {
 				t.Fatalf("NewMap: %v", err)
 			}
 			if MapSize(h, other) != len(add) {
@@ -270,7 +270,7 @@ func mapModelProperty(t *rapid.T, spaces []int) {
 				if len(model) > 100 && len(model)%97 != 0 {
 					continue // a full check per removal would make this quadratic
 				}
-				if err := mapCheck(h, m); err != nil {
+				if err := VerifyMap(h, m); err != nil {
 					t.Fatalf("after removing %s: %v", name, err)
 				}
 			}
@@ -308,18 +308,18 @@ func TestMapCollisions(t *testing.T) {
 		const n = 300
 		for i := range n {
 			m = MapPut(h, m, MakeSmall(int64(i)), MakeSmall(int64(i)))
-			require.NoError(t, mapCheck(h, m))
+			require.NoError(t, VerifyMap(h, m))
 		}
 		assert.Greater(t, mapBuckets(h, m), 0, "no collision bucket was made")
 		bulk := NewMap(h, mapTestSmalls(n), mapTestSmalls(n))
-		require.NoError(t, mapCheck(h, bulk))
+		require.NoError(t, VerifyMap(h, bulk))
 		require.True(t, Equal(h, m, bulk))
 		for i := range n {
 			v, ok := MapGet(h, m, MakeSmall(int64(i)))
 			require.True(t, ok)
 			require.Equal(t, MakeSmall(int64(i)), v)
 			m = MapRemove(h, m, MakeSmall(int64(i)))
-			require.NoError(t, mapCheck(h, m))
+			require.NoError(t, VerifyMap(h, m))
 			_, ok = MapGet(h, m, MakeSmall(int64(i)))
 			require.False(t, ok)
 		}
@@ -372,7 +372,7 @@ func TestMapMillion(t *testing.T) {
 	}
 	m := NewMap(h, keys, vals)
 	require.Equal(t, n, MapSize(h, m))
-	require.NoError(t, mapCheck(h, m))
+	require.NoError(t, VerifyMap(h, m))
 	for i := range n {
 		v, ok := MapGet(h, m, MakeSmall(int64(i)))
 		if !ok || v != MakeSmall(int64(2*i)) {
@@ -389,7 +389,7 @@ func TestMapMillion(t *testing.T) {
 	require.False(t, ok)
 	v, _ := MapGet(h, m, MakeSmall(0))
 	require.Equal(t, MakeSmall(0), v, "the original is unchanged")
-	require.NoError(t, mapCheck(h, m3))
+	require.NoError(t, VerifyMap(h, m3))
 	sk, _ := MapSorted(h, m)
 	require.True(t, slices.IsSortedFunc(sk, func(a, b Term) int { return CompareExact(h, a, b) }))
 }
@@ -407,7 +407,7 @@ func TestMapLiteral(t *testing.T) {
 		m := NewMap(s, keys, vals)
 		for _, old := range []bool{false, true} {
 			lm := mapTestRelocate(t, s, m, old)
-			require.NoError(t, mapCheck(s, lm))
+			require.NoError(t, VerifyMap(s, lm))
 			require.True(t, Equal(s, m, lm))
 			require.Equal(t, Hash(s, m), Hash(s, lm))
 			for i := range n {
@@ -416,7 +416,7 @@ func TestMapLiteral(t *testing.T) {
 				require.True(t, ok, "key %d of %d", i, n)
 				require.Equal(t, MakeSmall(int64(i)), v)
 				lm2 := MapPut(s, lm, k, Nil)
-				require.NoError(t, mapCheck(s, lm2))
+				require.NoError(t, VerifyMap(s, lm2))
 				v, _ = MapGet(s, lm2, k)
 				require.Equal(t, Nil, v)
 			}
