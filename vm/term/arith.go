@@ -5,6 +5,7 @@ import (
 	"math"
 	"math/big"
 	"math/bits"
+	"unsafe"
 )
 
 // Arithmetic with Erlang semantics. Each operation takes its operands as terms and returns a
@@ -81,7 +82,7 @@ func Neg(h *Heap, a Term) (Term, error) {
 	case isFloat:
 		return MakeFloat(h, -f), nil
 	}
-	return makeIntResult(h, x.Neg(x))
+	return makeIntResult(h, new(big.Int).Neg(x))
 }
 
 // IntDiv returns a div b: the integer quotient truncated toward zero.
@@ -147,8 +148,7 @@ func Bnot(h *Heap, a Term) (Term, error) {
 	if !IsBigInt(h, a) {
 		return NonValue, ErrBadarith
 	}
-	x := ToBig(h, a)
-	return makeIntResult(h, x.Not(x))
+	return makeIntResult(h, new(big.Int).Not(bigView(h, a)))
 }
 
 // Bsl returns a bsl n: a shifted left by n bits (right when n is negative). A result past
@@ -158,7 +158,7 @@ func Bsl(h *Heap, a, n Term) (Term, error) {
 		return NonValue, ErrBadarith
 	}
 	if !n.IsSmall() {
-		return shiftHuge(h, a, ToBig(h, n).Sign() > 0)
+		return shiftHuge(h, a, bigView(h, n).Sign() > 0)
 	}
 	return shiftInt(h, a, n.Small())
 }
@@ -169,7 +169,7 @@ func Bsr(h *Heap, a, n Term) (Term, error) {
 		return NonValue, ErrBadarith
 	}
 	if !n.IsSmall() {
-		return shiftHuge(h, a, ToBig(h, n).Sign() < 0)
+		return shiftHuge(h, a, bigView(h, n).Sign() < 0)
 	}
 	return shiftInt(h, a, -n.Small()) // n is 60-bit, so -n cannot overflow
 }
@@ -187,9 +187,9 @@ func shiftInt(h *Heap, a Term, s int64) (Term, error) {
 			return MakeInt(h, x<<s), nil
 		}
 	}
-	x := ToBig(h, a)
+	x := bigView(h, a)
 	if s <= 0 {
-		return makeIntResult(h, x.Rsh(x, uint(min(-s, MaxBigBits+1))))
+		return makeIntResult(h, new(big.Int).Rsh(x, uint(min(-s, MaxBigBits+1))))
 	}
 	if x.Sign() == 0 {
 		return MakeSmall(0), nil
@@ -197,13 +197,13 @@ func shiftInt(h *Heap, a Term, s int64) (Term, error) {
 	if int64(x.BitLen())+s > MaxBigBits {
 		return NonValue, ErrSystemLimit
 	}
-	return makeIntResult(h, x.Lsh(x, uint(s)))
+	return makeIntResult(h, new(big.Int).Lsh(x, uint(s)))
 }
 
 // shiftHuge shifts integer a by a bignum count: left is system_limit unless a is 0; right
 // leaves the sign, 0 or -1.
 func shiftHuge(h *Heap, a Term, left bool) (Term, error) {
-	sign := ToBig(h, a).Sign()
+	sign := bigView(h, a).Sign()
 	switch {
 	case sign == 0:
 		return MakeSmall(0), nil
@@ -230,7 +230,7 @@ func Abs(h *Heap, a Term) (Term, error) {
 	case isFloat || x.Sign() >= 0:
 		return a, nil
 	}
-	return makeIntResult(h, x.Neg(x))
+	return makeIntResult(h, new(big.Int).Neg(x))
 }
 
 // Float returns float(a): a itself when it is a float, else the nearest float to integer a;
@@ -286,7 +286,8 @@ const (
 	opBxor
 )
 
-// numOf classifies t: an integer (as a new *big.Int), a float, or neither (ok false).
+// numOf classifies t: an integer (as bigView gives it: read-only), a float, or neither
+// (ok false).
 func numOf(h *Heap, t Term) (x *big.Int, f float64, isFloat, ok bool) {
 	if t.IsSmall() {
 		return big.NewInt(t.Small()), 0, false, true
@@ -298,7 +299,7 @@ func numOf(h *Heap, t Term) (x *big.Int, f float64, isFloat, ok bool) {
 	case k == KindFloat:
 		return nil, FloatOf(h, t), true, true
 	case k == KindBigPos || k == KindBigNeg:
-		return ToBig(h, t), 0, false, true
+		return bigView(h, t), 0, false, true
 	}
 	return nil, 0, false, false
 }
@@ -347,14 +348,14 @@ func arith2(h *Heap, op arithOp, a, b Term) (Term, error) {
 	}
 	switch op {
 	case opAdd:
-		return makeIntResult(h, x.Add(x, y))
+		return makeIntResult(h, new(big.Int).Add(x, y))
 	case opSub:
-		return makeIntResult(h, x.Sub(x, y))
+		return makeIntResult(h, new(big.Int).Sub(x, y))
 	}
 	if x.BitLen()+y.BitLen()-1 > MaxBigBits {
 		return NonValue, ErrSystemLimit // refuse before spending time on a product too large
 	}
-	return makeIntResult(h, x.Mul(x, y))
+	return makeIntResult(h, new(big.Int).Mul(x, y))
 }
 
 // intOp2 is the general path of div, rem, band, bor and bxor: both operands must be integers.
@@ -362,22 +363,22 @@ func intOp2(h *Heap, op arithOp, a, b Term) (Term, error) {
 	if !IsInteger(h, a) || !IsInteger(h, b) {
 		return NonValue, ErrBadarith
 	}
-	x, y := ToBig(h, a), ToBig(h, b)
+	x, y := bigView(h, a), bigView(h, b)
 	switch op {
 	case opDiv, opRem:
 		if y.Sign() == 0 {
 			return NonValue, ErrBadarith
 		}
 		if op == opDiv {
-			return makeIntResult(h, x.Quo(x, y))
+			return makeIntResult(h, new(big.Int).Quo(x, y))
 		}
-		return makeIntResult(h, x.Rem(x, y))
+		return makeIntResult(h, new(big.Int).Rem(x, y))
 	case opBand:
-		return makeIntResult(h, x.And(x, y))
+		return makeIntResult(h, new(big.Int).And(x, y))
 	case opBor:
-		return makeIntResult(h, x.Or(x, y))
+		return makeIntResult(h, new(big.Int).Or(x, y))
 	}
-	return makeIntResult(h, x.Xor(x, y))
+	return makeIntResult(h, new(big.Int).Xor(x, y))
 }
 
 func makeIntResult(h *Heap, x *big.Int) (Term, error) {
@@ -392,4 +393,21 @@ func makeFloatResult(h *Heap, f float64) (Term, error) {
 		return NonValue, ErrBadarith
 	}
 	return MakeFloat(h, f), nil
+}
+
+// bigView returns integer t as a *big.Int. A bignum's limbs are not copied: the result reads
+// them where they lie in the heap or literal area, so it must never be the receiver of a
+// math/big operation (every operation here writes into a new big.Int) and must not be kept
+// past the heap's next collection.
+func bigView(h *Heap, t Term) *big.Int {
+	if t.IsSmall() {
+		return big.NewInt(t.Small())
+	}
+	w := h.Words(t)
+	n := HeaderSize(w[0])
+	x := new(big.Int).SetBits(unsafe.Slice((*big.Word)(unsafe.Pointer(&w[1])), n))
+	if HeaderKind(w[0]) == KindBigNeg {
+		x.Neg(x) // flips the sign only; the limbs stay untouched
+	}
+	return x
 }

@@ -98,6 +98,10 @@ func TestArithAgreesWithBig(t *testing.T) {
 		require.NoError(t, err)
 		checkInt(t, h, r, want, "bsr")
 
+		// Operations read bignum operands in place; none may have written to them.
+		checkInt(t, h, a, x, "operand a afterwards")
+		checkInt(t, h, b, y, "operand b afterwards")
+
 		// Mixed with a float: the integer becomes a float.
 		f := rapid.Float64Range(-1e6, 1e6).Draw(t, "f")
 		fl := MakeFloat(h, f)
