@@ -38,6 +38,7 @@ type Options struct {
 
 // System is a set of schedulers that run tasks.
 type System struct {
+	// Set by New and never changed: read freely.
 	scheds []*Scheduler
 	clock  Clock
 	budget int

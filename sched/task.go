@@ -86,7 +86,8 @@ type Runner interface {
 	//
 	// Called only by the scheduler s, on s's goroutine, with the task in status Running. Run
 	// may call s.Wake, s.Spawn, s.StartTimer and any method that is safe from any goroutine;
-	// it must not block.
+	// it must not block, and must not panic (the VM recovers a process's panics and turns
+	// them into exit reasons; a panic that escapes Run takes the program down).
 	Run(s *Scheduler, budget int) (out Outcome, used int)
 }
 

@@ -128,7 +128,7 @@ func (s *Scheduler) StartTimer(deadline int64, f func()) *Timer {
 	return t
 }
 
-// CancelTimer cancels t if it has not fired, and returns the time that was left. ok is false
+// CancelTimer cancels t (a timer of this System) if it has not fired, and returns the time that was left. ok is false
 // if t had already fired or been cancelled; then its callback runs (or ran) exactly once,
 // and a racing cancel cannot stop it. Safe from any goroutine.
 func (sys *System) CancelTimer(t *Timer) (remaining time.Duration, ok bool) {
@@ -146,7 +146,7 @@ func (sys *System) CancelTimer(t *Timer) (remaining time.Duration, ok bool) {
 		s.publishNext()
 	}
 	s.tmu.Unlock()
-	return max(0, time.Duration(t.when-sys.clock.Now())), true
+	return max(0, time.Duration(t.when-t.owner.sys.clock.Now())), true
 }
 
 // ReadTimer returns the time left before t fires, or ok false if it has fired or been
@@ -155,7 +155,7 @@ func (sys *System) ReadTimer(t *Timer) (remaining time.Duration, ok bool) {
 	if t.state.Load() != timerPending {
 		return 0, false
 	}
-	return max(0, time.Duration(t.when-sys.clock.Now())), true
+	return max(0, time.Duration(t.when-t.owner.sys.clock.Now())), true
 }
 
 // runTimers fires every timer due at now. Called only by the owning scheduler.
