@@ -138,9 +138,11 @@
 //  5. Decode never panics and allocates in proportion to its input; whatever it accepts
 //     re-encodes to the same bytes and holds only canonical literals — FuzzDecode,
 //     TestDecodeErrors, TestDecodeRefusesNonCanonical.
-//  6. Verify never panics and returns nil or a non-empty ErrorList of at most MaxErrors —
+//  6. Verify never panics, returns nil or a non-empty ErrorList of at most MaxErrors, and keeps
+//     its dataflow memory under a budget — TestVerifyBudget, TestVerifyMutants,
 //     TestVerifyNeverPanics, FuzzVerify, TestVerifyErrorCap.
 //  7. Every verifier rule refuses a hand-built bad module, naming module, function,
 //     instruction and source line — TestVerifyRules, TestVerifyErrorNamesPosition; and accepts
-//     good ones — TestVerifyAcceptsValid, TestValidModulesVerify, TestLargeModuleVerifies.
+//     good ones, including one that uses every instruction — TestVerifyAcceptsValid,
+//     TestValidModulesVerify, TestLargeModuleVerifies, TestEveryInstructionVerifies.
 package bytecode
