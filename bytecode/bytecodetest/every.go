@@ -175,7 +175,7 @@ func EveryInstruction() *Module {
 		I(IsEqExact, Label(10), X(0), Y(0)),
 		I(RemoveMessage),
 		I(Jump, Label(14)),
-		I(LoopRecEnd, Label(6)), // 10
+		I(LoopRecEnd, Label(6)),                 // 10
 		I(WaitTimeout, Label(6), L("infinity")), // 11
 		I(Timeout),
 		I(Move, L("error"), X(0)),
