@@ -2,6 +2,7 @@ package asm
 
 import (
 	"math"
+	"sort"
 	"strconv"
 
 	"github.com/beamlite/beamlite/bytecode"
@@ -288,10 +289,11 @@ func (a *assembler) endFunction() {
 			var defined []string
 			for n, i := range fs.labels {
 				if fs.target[i] >= 0 {
-					defined = append(defined, n)
+					defined = append(defined, "@"+n)
 				}
 			}
-			a.errorf(fs.firstUse[id], "undefined label @%s in %s/%d%s", name, value.QuoteAtom(string(f.Name)), f.Arity, didYouMean(name, defined))
+			sortStrings(defined) // map order must not pick between equally near names
+			a.errorf(fs.firstUse[id], "undefined label @%s in %s/%d%s", name, value.QuoteAtom(string(f.Name)), f.Arity, didYouMean("@"+name, defined))
 		}
 	}
 	for i := range f.Code {
@@ -352,8 +354,11 @@ func (a *assembler) funcNames() []string {
 	for k := range a.funcs {
 		names = append(names, k.String())
 	}
+	sortStrings(names)
 	return names
 }
+
+func sortStrings(s []string) { sort.Strings(s) }
 
 // instruction assembles one instruction line, driven by the table: each operand is parsed by
 // the kind the table gives it.

@@ -34,12 +34,17 @@ type disasm struct {
 	next   int // physical line number of the next line written
 	offset int // recorded line - physical line, as set by the last line directive
 	labels map[int]string
+	wrap   bool // put each element of a list operand on its own line
 }
+
+// maxWidth is the length past which an instruction's list operands are written one element
+// per line (a long jump table, a map built from many pairs).
+const maxWidth = 100
 
 func (d *disasm) line(s string) {
 	d.b.WriteString(s)
 	d.b.WriteByte('\n')
-	d.next++
+	d.next += 1 + strings.Count(s, "\n")
 }
 
 func (d *disasm) module() error {
@@ -107,7 +112,14 @@ func (d *disasm) function(fi int) error {
 	}
 	for j := range f.Code {
 		in := &f.Code[j]
-		text, err := d.instr(in)
+		room := maxPad
+		if j+1 < len(f.Code) {
+			room = int(f.Code[j+1].Line) - int(in.Line) - 1
+			if _, ok := d.labels[j+1]; ok {
+				room--
+			}
+		}
+		text, err := d.instr(in, room)
 		if err != nil {
 			return fmt.Errorf("%s: %v", where(j), err)
 		}
@@ -177,7 +189,24 @@ func sortInts(a []int) {
 	}
 }
 
-func (d *disasm) instr(in *bytecode.Instr) (string, error) {
+// instr writes one instruction. A line longer than maxWidth has its list operands written
+// one element per line, if that many lines fit before the next instruction's line (room), so
+// that wrapping never costs a line directive.
+func (d *disasm) instr(in *bytecode.Instr, room int) (string, error) {
+	d.wrap = false
+	text, err := d.instrText(in)
+	if err != nil || len(text) <= maxWidth {
+		return text, err
+	}
+	d.wrap = true
+	wrapped, err := d.instrText(in)
+	if err != nil || strings.Count(wrapped, "\n") > room {
+		return text, err
+	}
+	return wrapped, nil
+}
+
+func (d *disasm) instrText(in *bytecode.Instr) (string, error) {
 	info := bytecode.Lookup(in.Op)
 	if info == nil {
 		return "", fmt.Errorf("unknown opcode %d", in.Op)
@@ -296,10 +325,15 @@ func writeFlags(b *strings.Builder, fl bytecode.BsFlags, raw uint32) error {
 func (d *disasm) list(b *strings.Builder, kind bytecode.OperandKind, o bytecode.Operand) error {
 	b.WriteByte('[')
 	defer b.WriteByte(']')
+	sep := ", "
+	if d.wrap {
+		// A newline after a comma continues the statement (see lexer.continues).
+		sep = ",\n        "
+	}
 	if kind == bytecode.KindSegments {
 		for i, s := range o.List {
 			if i > 0 {
-				b.WriteString(", ")
+				b.WriteString(sep)
 			}
 			if err := d.segment(b, s); err != nil {
 				return err
@@ -317,7 +351,7 @@ func (d *disasm) list(b *strings.Builder, kind bytecode.OperandKind, o bytecode.
 		case j > 0:
 			b.WriteString(" => ")
 		case i > 0:
-			b.WriteString(", ")
+			b.WriteString(sep)
 		}
 		if err := d.operand(b, elems[j], e); err != nil {
 			return err
