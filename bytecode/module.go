@@ -287,3 +287,34 @@ func (m *Module) FuncIndex(name value.Atom, arity int) (int, bool) {
 	}
 	return 0, false
 }
+
+// String returns a debugging form of o: x3, y0, lit(2), L5, none, 7, atom(0), func(1),
+// import(2), lambda(0), [..], seg(integer, flags 0, unit 1, value, size).
+func (o Operand) String() string {
+	switch o.Tag {
+	case TagX:
+		return fmt.Sprintf("x%d", o.N)
+	case TagY:
+		return fmt.Sprintf("y%d", o.N)
+	case TagLabel:
+		return fmt.Sprintf("L%d", o.N)
+	case TagNone:
+		return "none"
+	case TagUint:
+		return fmt.Sprint(o.N)
+	case TagList:
+		s := "["
+		for i, e := range o.List {
+			if i > 0 {
+				s += ", "
+			}
+			s += e.String()
+		}
+		return s + "]"
+	case TagSeg:
+		if len(o.List) == 2 {
+			return fmt.Sprintf("seg(%s, flags %d, unit %d, %s, %s)", o.SegType(), o.SegFlags(), o.SegUnit(), o.List[0], o.List[1])
+		}
+	}
+	return fmt.Sprintf("%s(%d)", o.Tag, o.N)
+}

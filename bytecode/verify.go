@@ -88,6 +88,9 @@ func (l ErrorList) Error() string {
 //
 // Backward jumps need no rule: each costs a reduction (see doc.go).
 func Verify(m *Module) error {
+	if m == nil {
+		return ErrorList{{Index: -1, Msg: "nil module"}}
+	}
 	v := &verifier{m: m}
 	v.runCapped()
 	if len(v.errs) == 0 {

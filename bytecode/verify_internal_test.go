@@ -19,3 +19,12 @@ func TestVerifyBudget(t *testing.T) {
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "function too large to verify: 3 blocks × 3 registers (limit 8)")
 }
+
+func TestVerifyNil(t *testing.T) {
+	assert.ErrorContains(t, Verify(nil), "nil module")
+}
+
+func TestOperandString(t *testing.T) {
+	assert.Equal(t, "[x3, y0, lit(2), L5, none, 7, seg(integer, flags 1, unit 8, x1, none)]",
+		List(X(3), Y(0), Lit(2), Label(5), None(), Uint(7), Seg(SegInteger, BsSigned, 8, X(1), None())).String())
+}
