@@ -98,6 +98,18 @@ function g/3
 	assert.Equal(t, "", bytecode.Diff(m, m2), "%s", text)
 }
 
+func TestContinuationLines(t *testing.T) {
+	src := "module m\nexport f/0,\n       g/0\n\nfunction f/0\n    move {a,\n          b}, x0\n    return\nfunction g/0\n    move x0,\n    return\n"
+	_, errs := asmNoVerify("c.bl", src)
+	require.Len(t, errs, 1)
+	// A trailing comma continues the line, so the mistake shows where the operand is missing.
+	assert.Equal(t, `c.bl:11:5: expected dst as a register (x0, y0), found "return"`, errs[0].Error())
+	m, errs := asmNoVerify("c.bl", strings.Replace(src, "    move x0,\n", "", 1))
+	require.Nil(t, errs, "%v", errs)
+	assert.Equal(t, []int{0, 1}, m.Exports)
+	assert.Equal(t, int32(6), m.Functions[0].Code[0].Line)
+}
+
 func TestLineDirectiveAndLabelOnLine(t *testing.T) {
 	src := "module m\nfunction f/0\n    line 100\n    move 1, x0\n    return\n    line 7\n@l: jump @l\n"
 	m, errs := asmNoVerify("m.bl", src)

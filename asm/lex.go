@@ -182,7 +182,7 @@ func (lx *lexer) run() {
 			lx.emit(tEOF, start, off, "", nil)
 			return
 		case r == '\n':
-			if lx.depth > 0 && lx.continues() {
+			if lx.continues() {
 				continue
 			}
 			lx.depth = 0
@@ -243,9 +243,9 @@ func (lx *lexer) run() {
 	}
 }
 
-// continues reports whether a newline inside brackets continues the statement: a term may
-// span lines when each line but the last ends in an opening bracket or a separator (as
-// Erlang code is usually laid out). Any other newline ends the statement, so that one
+// continues reports whether a newline continues the statement: after a comma, or inside
+// brackets after an opening bracket or a separator, so a term or an operand list may span
+// lines the way Erlang code is usually laid out. Any other newline ends the statement, so that one
 // unclosed bracket is reported on its own line instead of swallowing the rest of the file.
 func (lx *lexer) continues() bool {
 	if len(lx.toks) == 0 {
@@ -255,8 +255,14 @@ func (lx *lexer) continues() bool {
 	if t.kind != tPunct {
 		return false
 	}
+	if t.text == "," {
+		return true // also outside brackets: a long export list goes on over several lines
+	}
+	if lx.depth == 0 {
+		return false
+	}
 	switch t.text {
-	case ",", "{", "[", "(", "<<", "=>", "|", "#", ":", "/", "-", "+":
+	case "{", "[", "(", "<<", "=>", "|", "#", ":", "/", "-", "+":
 		return true
 	}
 	return false
