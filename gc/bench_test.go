@@ -2,6 +2,7 @@ package gc
 
 import (
 	"fmt"
+	"runtime"
 	"testing"
 	"time"
 
@@ -67,13 +68,15 @@ func benchCollect(b *testing.B, live, garbage int, major, packed bool) {
 	var moved int
 	bh.reset(h, roots)
 	h.Collect(RootSet{roots}, 0) // let the sizing policy settle
+	runtime.LockOSThread()
+	defer runtime.UnlockOSThread()
 	b.ResetTimer()
-	var total time.Duration
+	var total, cpu time.Duration
 	for range b.N {
 		b.StopTimer()
 		bh.reset(h, roots)
 		b.StartTimer()
-		start := time.Now()
+		start, cpu0 := time.Now(), threadCPU()
 		var st Stats
 		if major {
 			st = h.CollectMajor(RootSet{roots}, 0)
@@ -81,6 +84,7 @@ func benchCollect(b *testing.B, live, garbage int, major, packed bool) {
 			st = h.Collect(RootSet{roots}, 0)
 		}
 		total += time.Since(start)
+		cpu += threadCPU() - cpu0
 		moved = st.Moved
 	}
 	if moved != bh.liveWords() {
@@ -88,6 +92,20 @@ func benchCollect(b *testing.B, live, garbage int, major, packed bool) {
 	}
 	b.ReportMetric(float64(total.Nanoseconds())/float64(b.N), "ns/gc")
 	b.ReportMetric(float64(total.Nanoseconds())/float64(b.N)/float64(moved), "ns/liveword")
+	b.ReportMetric(float64(cpu.Nanoseconds())/float64(b.N)/float64(moved), "cpu-ns/liveword")
+}
+
+// perWord runs f b.N times and reports wall and thread CPU nanoseconds per word.
+func perWord(b *testing.B, words int, f func()) {
+	runtime.LockOSThread()
+	defer runtime.UnlockOSThread()
+	cpu0 := threadCPU()
+	for b.Loop() {
+		f()
+	}
+	cpu := threadCPU() - cpu0
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(words), "ns/word")
+	b.ReportMetric(float64(cpu.Nanoseconds())/float64(b.N)/float64(words), "cpu-ns/word")
 }
 
 func (bh *benchHeap) liveWords() int { return len(bh.saved) / 2 * elemWords }
@@ -132,11 +150,8 @@ func BenchmarkCopyOut(b *testing.B) {
 		b.Run(fmt.Sprintf("words=%d", words), func(b *testing.B) {
 			bh := newBenchHeap(words, 0, false)
 			h := &term.Heap{Young: bh.young}
-			var n int
-			for b.Loop() {
-				n = len(CopyOut(h, bh.root).Words)
-			}
-			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/word")
+			n := FragmentSize(h, bh.root)
+			perWord(b, n, func() { CopyOut(h, bh.root) })
 		})
 	}
 }
@@ -147,11 +162,10 @@ func BenchmarkMoveIn(b *testing.B) {
 			bh := newBenchHeap(words, 0, false)
 			f := CopyOut(&term.Heap{Young: bh.young}, bh.root)
 			h := &term.Heap{Young: make([]uint64, 0, len(f.Words))}
-			for b.Loop() {
+			perWord(b, len(f.Words), func() {
 				h.Young = h.Young[:0]
 				f.MoveIn(h)
-			}
-			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(f.Words)), "ns/word")
+			})
 		})
 	}
 }
