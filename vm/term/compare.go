@@ -103,6 +103,35 @@ func compareTerms(h *Heap, a, b Term, exact bool) int {
 		if a.IsSmall() && b.IsSmall() {
 			return cmp3(a.Small(), b.Small())
 		}
+		if a.IsList() && b.IsList() {
+			// The walk down two lists, without classifying each cell again.
+			for {
+				var ha, ta, hb, tb Term
+				if a.Space() == SpaceYoung && b.Space() == SpaceYoung {
+					y, ia, ib := h.Young, a.Addr(), b.Addr()
+					ha, ta, hb, tb = Term(y[ia]), Term(y[ia+1]), Term(y[ib]), Term(y[ib+1])
+				} else {
+					ha, ta = consOf(h, a)
+					hb, tb = consOf(h, b)
+				}
+				if ha != hb {
+					if ha.IsSmall() && hb.IsSmall() {
+						return cmp3(ha.Small(), hb.Small())
+					}
+					if c := compareTerms(h, ha, hb, exact); c != 0 {
+						return c
+					}
+				}
+				a, b = ta, tb
+				if a == b {
+					return 0
+				}
+				if !a.IsList() || !b.IsList() {
+					break
+				}
+			}
+			continue
+		}
 		ca, wa, ka := classOf(h, a)
 		cb, wb, kb := classOf(h, b)
 		if ca != cb {
@@ -156,20 +185,25 @@ func compareTerms(h *Heap, a, b Term, exact bool) int {
 			return compareMaps(h, a, wa, ka, b, wb, kb, exact)
 		case classNil:
 			return 0
-		case classList:
-			wa, wb = h.Words(a), h.Words(b)
-			if c := compareElem(h, Term(wa[0]), Term(wb[0]), exact); c != 0 {
-				return c
-			}
-			a, b = Term(wa[1]), Term(wb[1])
-			continue
 		case classBitstring:
-			xa, na := bitsOf(h, a)
-			xb, nb := bitsOf(h, b)
+			xa, na := bitsOf(h, a, wa, ka)
+			xb, nb := bitsOf(h, b, wb, kb)
 			return compareBits(xa, na, xb, nb)
 		}
 		panic("term: compare of a term of unknown class")
 	}
+}
+
+// consOf returns the head and tail of the cons cell list pointer t points to; young cells,
+// the usual case, without going through Heap.Words.
+func consOf(h *Heap, t Term) (Term, Term) {
+	if t.Space() == SpaceYoung {
+		a := t.Addr()
+		c := h.Young[a : a+2 : a+2]
+		return Term(c[0]), Term(c[1])
+	}
+	w := h.Words(t)
+	return Term(w[0]), Term(w[1])
 }
 
 // compareElem is compareTerms with the cheap cases inline: most elements of the lists and tuples
@@ -372,9 +406,18 @@ func cmp3[T ~int | ~int64 | ~uint64 | ~uint8](a, b T) int {
 
 // Bitstrings.
 
-// bitsOf returns a bitstring's bytes, MSB-first, and its size in bits (BinaryBytes copies
-// only for a sub-binary off a byte boundary).
-func bitsOf(h *Heap, t Term) ([]byte, int) { return BinaryBytes(h, t), BitSize(h, t) }
+// bitsOf returns bitstring t's bytes, MSB-first, and its size in bits; w and k are its words
+// and kind. Only a sub-binary off a byte boundary is copied (by BinaryBytes).
+func bitsOf(h *Heap, t Term, w []uint64, k Kind) ([]byte, int) {
+	switch k {
+	case KindHeapBin:
+		return heapBinBytes(w), int(w[1])
+	case KindRefBin:
+		d := h.RefBinary(t).Data
+		return d, 8 * len(d)
+	}
+	return BinaryBytes(h, t), int(w[2])
+}
 
 // compareBits compares bitstrings bit by bit; a proper prefix is smaller.
 func compareBits(x []byte, nx int, y []byte, ny int) int {
@@ -461,11 +504,12 @@ func Equal(h *Heap, a, b Term) bool {
 			if !b.IsList() {
 				return false
 			}
-			wa, wb := h.Words(a), h.Words(b)
-			if !equalElem(h, Term(wa[0]), Term(wb[0])) {
+			ha, ta := consOf(h, a)
+			hb, tb := consOf(h, b)
+			if !equalElem(h, ha, hb) {
 				return false
 			}
-			a, b = Term(wa[1]), Term(wb[1])
+			a, b = ta, tb
 			continue
 		}
 		if b.IsList() {
@@ -478,8 +522,8 @@ func Equal(h *Heap, a, b Term) bool {
 			case ca != kindClass[kb]:
 				return false
 			case ca == classBitstring:
-				xa, na := bitsOf(h, a)
-				xb, nb := bitsOf(h, b)
+				xa, na := bitsOf(h, a, wa, ka)
+				xb, nb := bitsOf(h, b, wb, kb)
 				return equalBits(xa, na, xb, nb)
 			case ca == classMap:
 				return equalMaps(h, a, wa, ka, b, wb, kb)
@@ -509,8 +553,8 @@ func Equal(h *Heap, a, b Term) bool {
 		case KindBigPos, KindBigNeg:
 			return cmpMagnitude(limbsOf(wa), limbsOf(wb)) == 0
 		case KindHeapBin, KindRefBin, KindSubBin:
-			xa, na := bitsOf(h, a)
-			xb, nb := bitsOf(h, b)
+			xa, na := bitsOf(h, a, wa, ka)
+			xb, nb := bitsOf(h, b, wb, kb)
 			return equalBits(xa, na, xb, nb)
 		case KindFlatMap, KindHashMapRoot:
 			return equalMaps(h, a, wa, ka, b, wb, kb)

@@ -122,7 +122,7 @@ func hashTerm(h *Heap, t Term, acc uint64) uint64 {
 				}
 				return acc
 			case KindHeapBin, KindRefBin, KindSubBin:
-				data, nbits := bitsOf(h, t)
+				data, nbits := bitsOf(h, t, w, k)
 				return hashBits(acc, data, nbits)
 			case KindFlatMap, KindHashMapRoot:
 				return hashMap(h, t, w, k, acc)
