@@ -2,6 +2,8 @@ package vm
 
 import (
 	"fmt"
+	"io"
+	"os"
 
 	"github.com/beamlite/beamlite/bytecode"
 	"github.com/beamlite/beamlite/gc"
@@ -19,12 +21,16 @@ type Options struct {
 	Reductions int
 	// Heap are the heap options of new processes (default gc.DefaultOptions()).
 	Heap *gc.Options
+	// Stdout and Stderr receive what processes write to standard_io and standard_error
+	// (default os.Stdout and os.Stderr).
+	Stdout, Stderr io.Writer
 }
 
 // VM is a beamlite virtual machine: its loaded code and its processes.
 type VM struct {
-	opts Options
-	code *codeServer
+	opts           Options
+	code           *codeServer
+	stdout, stderr *output
 }
 
 // New returns a VM with the given options and the standard library loaded.
@@ -36,7 +42,8 @@ func New(opts Options) (*VM, error) {
 		o := gc.DefaultOptions()
 		opts.Heap = &o
 	}
-	v := &VM{opts: opts, code: newCodeServer()}
+	v := &VM{opts: opts, code: newCodeServer(),
+		stdout: newOutput(opts.Stdout, os.Stdout), stderr: newOutput(opts.Stderr, os.Stderr)}
 	ms, err := stdlib.Modules()
 	if err != nil {
 		return nil, err
@@ -95,17 +102,29 @@ func (v *VM) applyProcess(mod, fun string, args []value.Term) (*Process, error) 
 	m, _ := term.Intern(mod)
 	f, _ := term.Intern(fun)
 	e := v.code.lookup(m, f, len(args))
-	if e == nil || e.fn.Load() == nil {
+	if e == nil || (e.fn.Load() == nil && e.bif == nil) {
 		return nil, fmt.Errorf("vm: %s:%s/%d is not exported by a loaded module", mod, fun, len(args))
 	}
 	fn := e.fn.Load()
-	p.enter(fn)
+	if fn != nil {
+		p.enter(fn) // before the arguments are set: it clears the registers it adds
+	} else {
+		p.xlive = len(args)
+	}
 	for i, a := range args {
 		t, err := term.FromValue(&p.heap.Heap, a)
 		if err != nil {
 			return nil, err
 		}
 		p.x[i] = t
+	}
+	if fn == nil { // a BIF: call it directly
+		if r := e.bif(p, p.x[:len(args)]); r != term.NonValue {
+			p.x[0] = r
+		} else {
+			p.raiseBif(e, p.x[:len(args)])
+		}
+		return p, nil
 	}
 	p.fn, p.ip = fn, 0
 	for {
