@@ -62,8 +62,8 @@ func ClassOf(t Term) Class {
 // order. Integers and floats compare by value, so Compare(Int(1), Float(1)) == 0.
 func Compare(a, b Term) int { return compare(a, b, false) }
 
-// CompareExact is Compare with exact equality (=:=): an integer and a float are never equal,
-// and in that case the integer is the smaller. This is the order of map keys.
+// CompareExact is Compare in the exact order of =:= and map keys: an integer and a float are
+// never equal, and every integer sorts before every float.
 func CompareExact(a, b Term) int { return compare(a, b, true) }
 
 // Equal reports whether a =:= b.
@@ -236,18 +236,17 @@ func compareNumbers(a, b Term, exact bool) int {
 		return cmpFloat(float64(af), float64(bf))
 	case !aIsFloat && !bIsFloat:
 		return bigOf(a).Cmp(bigOf(b))
+	case exact:
+		// The exact order (map keys) puts every integer before every float, whatever their
+		// values: #{2 => a, 1.0 => b} lists 2 first (erts; checked on OTP 25).
+		if aIsFloat {
+			return 1
+		}
+		return -1
 	case aIsFloat:
-		c := -compareIntFloat(bigOf(b), float64(af))
-		if c == 0 && exact {
-			return 1 // integer < float in exact (map key) order
-		}
-		return c
+		return -compareIntFloat(bigOf(b), float64(af))
 	default:
-		c := compareIntFloat(bigOf(a), float64(bf))
-		if c == 0 && exact {
-			return -1
-		}
-		return c
+		return compareIntFloat(bigOf(a), float64(bf))
 	}
 }
 

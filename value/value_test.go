@@ -82,6 +82,8 @@ func TestCompareTable(t *testing.T) {
 	}
 	assert.Equal(t, 0, Compare(Int(1), Float(1)))
 	assert.Equal(t, -1, CompareExact(Int(1), Float(1)))
+	assert.Equal(t, -1, CompareExact(Int(2), Float(1)), "every integer before every float")
+	assert.Equal(t, 1, Compare(Int(2), Float(1)))
 	assert.False(t, Equal(Int(1), Float(1)))
 	assert.True(t, Equal(NewMap(Int(1), Atom("x")), NewMap(Int(1), Atom("x"))))
 }
@@ -90,6 +92,8 @@ func TestMapCanonical(t *testing.T) {
 	m := NewMap(Atom("z"), Int(1), Int(3), Int(2), Float(3), Int(3), Atom("z"), Int(4))
 	require.Equal(t, 3, m.Len())
 	assert.Equal(t, []Term{Int(3), Float(3), Atom("z")}, m.Keys)
+	m = NewMap(Float(1), Atom("a"), Int(2), Atom("b"))
+	assert.Equal(t, "#{2 => b,1.0 => a}", Print(m), "as erl prints it")
 	v, ok := m.Find(Atom("z"))
 	assert.True(t, ok)
 	assert.Equal(t, Int(4), v)
