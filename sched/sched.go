@@ -205,7 +205,7 @@ func (sys *System) Spawn(t *Task, r Runner, prio Priority) {
 	sys.prepare(t, r, prio)
 	q := sys.pick()
 	q.rq.push(t)
-	sys.notify(q, nil)
+	sys.notify(q, false)
 }
 
 func (sys *System) prepare(t *Task, r Runner, prio Priority) {
@@ -226,7 +226,7 @@ func (sys *System) Wake(t *Task) {
 			q = sys.pick()
 		}
 		q.rq.push(t)
-		sys.notify(q, nil)
+		sys.notify(q, false)
 	}
 }
 
@@ -249,18 +249,18 @@ func (t *Task) wake() bool {
 	}
 }
 
-// notify tells q that its queue gained a task. If q is parked it wakes q; otherwise, if q is
-// busy with a backlog, it wakes some parked scheduler to steal. from is the scheduler that
-// pushed, or nil for any other goroutine. Safe from any goroutine.
-func (sys *System) notify(q, from *Scheduler) {
+// notify tells q that its queue gained a task. If q is parked it wakes q. Otherwise q is
+// busy, and a parked scheduler is kicked to steal, unless q pushed onto its own queue
+// between two runs (ownNext) and the task is the only one queued: q runs it next anyway, and
+// a kick would bounce a lone yielding task between cores at every yield. A push during a run
+// (a spawn, a wake) does kick: the running task may keep q busy for a whole slice. Safe from
+// any goroutine.
+func (sys *System) notify(q *Scheduler, ownNext bool) {
 	if sys.notifyParked(q) {
 		return
 	}
-	if q.state.Load() == schedNotified {
-		return // q is waking up and will look at its queue
-	}
-	if from == q && q.rq.total.Load() <= 1 {
-		return // q queued its own next task and will run it next: nothing to steal
+	if ownNext && q.rq.total.Load() <= 1 {
+		return
 	}
 	sys.kickIdle()
 }
@@ -341,12 +341,12 @@ func (s *Scheduler) Wake(t *Task) {
 	}
 	if randomize && s.rand()%2 == 0 {
 		s.rq.push(t)
-		s.sys.notify(s, s)
+		s.sys.notify(s, false)
 		return
 	}
 	if old := s.runnext; old != nil {
 		s.rq.push(old)
-		s.sys.notify(s, s)
+		s.sys.notify(s, false)
 	}
 	s.runnext = t
 	s.hasNext.Store(true)
@@ -358,7 +358,7 @@ func (s *Scheduler) Spawn(t *Task, r Runner, prio Priority) {
 	s.assertOwner("Spawn")
 	s.sys.prepare(t, r, prio)
 	s.rq.push(t)
-	s.sys.notify(s, s)
+	s.sys.notify(s, false)
 }
 
 // assertOwner checks, in debug builds, that s is inside Run or a timer callback: the only
@@ -424,7 +424,7 @@ func (s *Scheduler) next() (*Task, int) {
 			return t, s.sliceLeft
 		}
 		s.rq.push(t)
-		s.sys.notify(s, s)
+		s.sys.notify(s, true)
 	}
 	t := s.rq.pop()
 	if t == nil {
@@ -495,7 +495,7 @@ func (s *Scheduler) execute(t *Task, budget int) {
 		}
 		s.sliceLeft = 0 // a yield ends the slice: runnext must not run on its remains
 		s.rq.push(t)
-		s.sys.notify(s, s)
+		s.sys.notify(s, true)
 	case Wait:
 		if t.casStatus(Running, Waiting) {
 			return
@@ -504,7 +504,7 @@ func (s *Scheduler) execute(t *Task, budget int) {
 		// message it was woken for was visible, so it must look again.
 		t.mustStatus(RunningWoken, Runnable)
 		s.rq.push(t)
-		s.sys.notify(s, s)
+		s.sys.notify(s, true)
 	case Exit:
 		if !t.casStatus(Running, Exited) {
 			t.mustStatus(RunningWoken, Exited)

@@ -517,3 +517,39 @@ func TestTimerCallbackLocalWake(t *testing.T) {
 	clock.Advance(5)
 	waitChan(t, "timeout", done)
 }
+
+// TestIdleStealsFromBusy: work queued on a scheduler that is busy (here: stuck in a Run until
+// the work is done elsewhere) is taken by a parked scheduler, whether it was spawned from
+// inside the run or pushed from outside. Without the kick the parked scheduler would sleep
+// and the test would hang.
+func TestIdleStealsFromBusy(t *testing.T) {
+	sys, _ := newTestSystem(t, 2, Options{})
+	const outside = 4
+	var ran sync.WaitGroup
+	ran.Add(1 + outside)
+	entered := make(chan int, 1)
+	blocker := &Task{}
+	var ranOn [2]atomic.Int64
+	runOnce := funcRunner(func(s *Scheduler, _ int) (Outcome, int) {
+		ranOn[s.ID()].Add(1)
+		ran.Done()
+		return Exit, 1
+	})
+	sys.Spawn(blocker, funcRunner(func(s *Scheduler, _ int) (Outcome, int) {
+		s.Spawn(&Task{}, runOnce, Normal) // queued behind this run, on s
+		entered <- s.ID()
+		ran.Wait() // everything must run on the other scheduler meanwhile
+		return Exit, 1
+	}), Normal)
+	sys.Start()
+	busy := <-entered
+	eventually(t, "the spawned task to be stolen", func() bool { return ranOn[1-busy].Load() == 1 })
+	for range outside { // round robin: half land on the busy scheduler's queue
+		sys.Spawn(&Task{}, runOnce, Normal)
+	}
+	done := make(chan struct{})
+	go func() { ran.Wait(); close(done) }()
+	waitChan(t, "all tasks to run on the idle scheduler", done)
+	require.EqualValues(t, 1+outside, ranOn[1-busy].Load())
+	require.Zero(t, ranOn[busy].Load())
+}
