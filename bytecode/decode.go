@@ -24,6 +24,19 @@ type decoder struct {
 	off   int
 	end   int // end of the current section
 	depth int
+	slab  []Operand
+}
+
+// operands returns room for n operands (n was checked against the input left). They come
+// from chunks shared by many instructions, which saves an allocation per instruction; a chunk
+// is never larger than the rest of the input could fill.
+func (d *decoder) operands(n int) []Operand {
+	if len(d.slab) < n {
+		d.slab = make([]Operand, max(n, min(256, d.left()/3)))
+	}
+	ops := d.slab[:n:n]
+	d.slab = d.slab[n:]
+	return ops
 }
 
 func (d *decoder) fail(format string, args ...any) {
@@ -203,7 +216,7 @@ func (d *decoder) function(f *Function) {
 			d.fail("%s has %d operands, found %d", info.Name, len(info.Operands), nargs)
 		}
 		if nargs > 0 {
-			in.Args = make([]Operand, nargs)
+			in.Args = d.operands(nargs)
 			for j := range in.Args {
 				in.Args[j] = d.operand(0)
 			}
@@ -237,7 +250,7 @@ func (d *decoder) operand(depth int) Operand {
 		if depth+1 >= maxOperandDepth {
 			d.fail("operands nested too deeply")
 		}
-		o.List = make([]Operand, nl)
+		o.List = d.operands(nl)
 		for i := range o.List {
 			o.List[i] = d.operand(depth + 1)
 		}

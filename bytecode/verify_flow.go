@@ -80,7 +80,17 @@ type flowState struct {
 }
 
 func (s *flowState) clone() *flowState {
-	return &flowState{frame: s.frame, x: append([]reg(nil), s.x...), y: append([]reg(nil), s.y...)}
+	buf := make([]reg, len(s.x)+len(s.y))
+	c := &flowState{x: buf[:len(s.x):len(s.x)], y: buf[len(s.x):]}
+	c.copyFrom(s)
+	return c
+}
+
+// copyFrom makes s equal to o, which has the same shape.
+func (s *flowState) copyFrom(o *flowState) {
+	s.frame = o.frame
+	copy(s.x, o.x)
+	copy(s.y, o.y)
 }
 
 // meet merges o into s and reports whether s changed and whether the frames disagreed.
@@ -119,6 +129,11 @@ type flow struct {
 	cur      int          // the instruction being executed
 	queued   []bool       // leaders whose state changed since their block last ran
 	lo       int          // no queued leader is below lo
+	// cur1 is the state of the block being run, cur2 scratch for a branch's state; edge copies
+	// what it keeps, so neither is ever stored.
+	cur1, cur2 *flowState
+	slab       []reg       // backing store of the leaders' states, taken in order
+	states     []flowState // the leaders' states, taken in order
 }
 
 func (v *verifier) dataflow() {
@@ -196,6 +211,10 @@ func (v *verifier) dataflow() {
 	for i := 0; i < f.Arity; i++ {
 		start.x[i] = term
 	}
+	fl.cur1, fl.cur2 = start.clone(), start.clone()
+	// One allocation holds every leader's state.
+	fl.slab = make([]reg, nLeaders*(nx+ny))
+	fl.states = make([]flowState, 0, nLeaders)
 	fl.edge(0, start)
 	// Blocks are taken lowest index first, which follows most edges forward and so reaches
 	// the fixpoint in few sweeps.
@@ -208,7 +227,8 @@ func (v *verifier) dataflow() {
 		}
 		i := fl.lo
 		fl.queued[i] = false
-		fl.block(i, fl.in[i].clone())
+		fl.cur1.copyFrom(fl.in[i])
+		fl.block(i, fl.cur1)
 	}
 	fl.report = true
 	for i, s := range fl.in {
@@ -218,7 +238,8 @@ func (v *verifier) dataflow() {
 		if fl.conflict[i] {
 			v.errorf(i, "paths with different frames meet here")
 		}
-		fl.block(i, s.clone())
+		fl.cur1.copyFrom(s)
+		fl.block(i, fl.cur1)
 	}
 }
 
@@ -244,13 +265,24 @@ func (fl *flow) block(i int, s *flowState) {
 	}
 }
 
+// newState returns a copy of s in storage taken from the slab.
+func (fl *flow) newState(s *flowState) *flowState {
+	nx, ny := len(s.x), len(s.y)
+	buf := fl.slab[: nx+ny : nx+ny]
+	fl.slab = fl.slab[nx+ny:]
+	fl.states = append(fl.states, flowState{x: buf[:nx:nx], y: buf[nx:]})
+	c := &fl.states[len(fl.states)-1]
+	c.copyFrom(s)
+	return c
+}
+
 // edge records that control may reach instruction t in state s.
 func (fl *flow) edge(t int, s *flowState) {
 	if fl.report {
 		return
 	}
 	if fl.in[t] == nil {
-		fl.in[t] = s.clone()
+		fl.in[t] = fl.newState(s)
 	} else {
 		changed, conflict := fl.in[t].meet(s)
 		if conflict {
@@ -551,7 +583,8 @@ func (fl *flow) exec(i int, s *flowState) bool {
 	case SelectTupleArity:
 		fl.need(s, a[0], rTuple, 0)
 		for j := 0; j+1 < len(a[2].List); j += 2 {
-			t := s.clone()
+			t := fl.cur2
+			t.copyFrom(s)
 			fl.refine(t, a[0], reg{k: rTuple, n: a[2].List[j].N})
 			fl.edge(int(a[2].List[j+1].N), t)
 		}
@@ -612,7 +645,8 @@ func (fl *flow) exec(i int, s *flowState) bool {
 		fl.set(s, a[2], reg{k: rCtx})
 	case Try, Catch:
 		fl.set(s, a[0], reg{k: rCatch})
-		h := s.clone()
+		h := fl.cur2
+		h.copyFrom(s)
 		h.clearX()
 		if in.Op == Catch {
 			h.x[0] = term // catch_end reads x0 on both paths
