@@ -30,14 +30,15 @@ func Assemble(file string, src []byte) (*bytecode.Module, error) {
 func assemble(file, src string) (*assembler, ErrorList) {
 	errs := &errSink{file: file, src: src}
 	a := &assembler{
-		p:       newParser(file, src, errs),
-		m:       &bytecode.Module{File: file},
-		atoms:   map[value.Atom]int{},
-		litsCmp: map[value.Term]int{},
-		litsStr: map[string]int{},
-		imports: map[bytecode.Import]int{},
-		funcs:   map[funcKey]int{},
-		lambdas: map[funcKey]int{},
+		p:        newParser(file, src, errs),
+		m:        &bytecode.Module{File: file},
+		atoms:    map[value.Atom]int{},
+		litsCmp:  map[value.Term]int{},
+		litsStr:  map[string]int{},
+		imports:  map[bytecode.Import]int{},
+		funcs:    map[funcKey]int{},
+		lambdas:  map[funcKey]int{},
+		exported: map[funcKey]bool{},
 	}
 	a.run()
 	errs.list.sortByPos()
@@ -76,6 +77,7 @@ type assembler struct {
 
 	moduleSeen bool
 	exports    []localRef
+	exported   map[funcKey]bool
 
 	fn  *funcState // the function being assembled, nil before the first
 	pos [][]Pos
@@ -190,11 +192,10 @@ func (a *assembler) exportDecl() {
 	for {
 		pos := p.tok().pos
 		k := a.funcRef()
-		for _, e := range a.exports {
-			if e.key == k {
-				a.errorf(pos, "%s is already exported", k)
-			}
+		if a.exported[k] {
+			a.errorf(pos, "%s is already exported", k)
 		}
+		a.exported[k] = true
 		a.exports = append(a.exports, localRef{k, pos})
 		if !p.isPunct(",") {
 			return
@@ -285,7 +286,7 @@ func (a *assembler) endFunction() {
 	a.fn = nil
 	f := &a.m.Functions[fs.index]
 	for id, name := range fs.names {
-		if fs.target[id] < 0 {
+		if fs.target[id] < 0 && !a.p.errs.full() {
 			var defined []string
 			for n, i := range fs.labels {
 				if fs.target[i] >= 0 {
@@ -322,6 +323,9 @@ func (a *assembler) endModule() {
 	resolve := func(r localRef) (int, bool) {
 		if i, ok := a.funcs[r.key]; ok {
 			return i, true
+		}
+		if a.p.errs.full() {
+			return 0, false // the suggestion below costs a scan of all functions
 		}
 		a.errorf(r.pos, "undefined function %s%s", r.key, didYouMean(r.key.String(), a.funcNames()))
 		return 0, false

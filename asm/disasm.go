@@ -2,6 +2,7 @@ package asm
 
 import (
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -96,7 +97,7 @@ func (d *disasm) function(fi int) error {
 		})
 	}
 	d.labels = map[int]string{}
-	sortInts(targets)
+	sort.Ints(targets)
 	for _, t := range targets {
 		if t > len(f.Code) {
 			return fmt.Errorf("%s: label %d is past the end of the function", funcKey{f.Name, f.Arity}, t)
@@ -179,14 +180,6 @@ func (d *disasm) place(want int, prefix []string, wantBlank int, text string) {
 	d.line("    line " + strconv.Itoa(want))
 	d.offset = want - d.next
 	d.line(text)
-}
-
-func sortInts(a []int) {
-	for i := 1; i < len(a); i++ {
-		for j := i; j > 0 && a[j] < a[j-1]; j-- {
-			a[j], a[j-1] = a[j-1], a[j]
-		}
-	}
 }
 
 // instr writes one instruction. A line longer than maxWidth has its list operands written

@@ -1,10 +1,12 @@
 package asm
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // FuzzLex checks invariant 3 for the lexer: any input gives tokens and errors, never a panic
@@ -131,4 +133,56 @@ func seedPrograms(tb testing.TB) []string {
 		}
 	}
 	return seeds
+}
+
+// TestNoQuadraticBlowup feeds inputs shaped to make a careless assembler quadratic (many
+// repeated exports, undefined names, labels, adjacent strings) and checks that each is
+// assembled and disassembled in well under a second per 20,000 items — part of invariant 3.
+func TestNoQuadraticBlowup(t *testing.T) {
+	const n = 20000
+	rep := func(s string) string { return strings.Repeat(s, n) }
+	var funcs, calls strings.Builder
+	for i := 0; i < n; i++ {
+		fmt.Fprintf(&funcs, "function f%d/0\n    return\n", i)
+		fmt.Fprintf(&calls, "    call 0, g%d/0\n", i)
+	}
+	cases := map[string]string{
+		"exports":         "module m\nexport " + strings.TrimSuffix(rep("f/0, "), ", ") + "\nfunction f/0\n    return\n",
+		"undefined calls": "module m\n" + funcs.String() + "function h/0\n" + calls.String(),
+		"undefined labels": "module m\nfunction f/0\n" + func() string {
+			var b strings.Builder
+			for i := 0; i < n; i++ {
+				fmt.Fprintf(&b, "    jump @l%d\n", i)
+			}
+			return b.String()
+		}(),
+		"adjacent strings": "module m\nfunction f/0\n    move " + rep(`"ab" `) + ", x0\n    return\n",
+		"long jump table": "module m\nfunction f/1\n    select_val x0, none, [" + func() string {
+			var b strings.Builder
+			for i := 0; i < n; i++ {
+				fmt.Fprintf(&b, "%d => @l%d, ", i, i%100)
+			}
+			return strings.TrimSuffix(b.String(), ", ")
+		}() + "]\n" + func() string {
+			var b strings.Builder
+			for i := 0; i < 100; i++ {
+				fmt.Fprintf(&b, "@l%d: return\n", i)
+			}
+			return b.String()
+		}(),
+	}
+	for name, src := range cases {
+		t.Run(name, func(t *testing.T) {
+			// Without the verifier: its cost is bytecode's to bound (a 20,000-entry
+			// select_val takes it seconds: it compares the values pairwise).
+			start := time.Now()
+			m, errs := asmNoVerify("q.bl", src)
+			if errs == nil {
+				_, _ = Disassemble(m)
+			}
+			if d := time.Since(start); d > 3*time.Second {
+				t.Fatalf("took %v", d)
+			}
+		})
+	}
 }

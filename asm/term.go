@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"math"
 	"math/big"
+	"sort"
 	"unicode/utf8"
 
 	"github.com/beamlite/beamlite/value"
@@ -154,8 +155,11 @@ func (p *parser) term() value.Term {
 		p.advance()
 		s := t.val.(value.List)
 		// Adjacent strings concatenate, as in Erlang: "ab" "cd" is "abcd".
-		for p.tok().kind == tString {
-			s = append(append(value.List(nil), s...), p.advance().val.(value.List)...)
+		if p.tok().kind == tString {
+			s = append(value.List(nil), s...) // do not write into the token's list
+			for p.tok().kind == tString {
+				s = append(s, p.advance().val.(value.List)...)
+			}
 		}
 		if len(s) == 0 {
 			return value.Nil
@@ -290,23 +294,43 @@ func (p *parser) list() value.Term {
 func (p *parser) mapTerm() value.Term {
 	p.advance() // #
 	p.expectPunct("{", "after # (maps are written #{k => v})")
-	m := value.NewMap()
 	if p.isPunct("}") {
 		p.advance()
-		return m
+		return value.NewMap()
 	}
+	var keys, vals []value.Term
 	for {
-		k := p.term()
+		keys = append(keys, p.term())
 		p.expectPunct("=>", "between a map key and its value")
-		v := p.term()
-		m = m.Put(k, v)
+		vals = append(vals, p.term())
 		if p.isPunct(",") {
 			p.advance()
 			continue
 		}
 		p.expectPunct("}", "or \",\" in the map")
-		return m
+		return sortedMap(keys, vals)
 	}
+}
+
+// sortedMap builds the canonical map of the pairs in O(n log n) (value.NewMap inserts one
+// by one, which is quadratic in a big literal): keys in term order, and of a repeated key
+// the last value, as #{k => 1, k => 2} means in Erlang.
+func sortedMap(keys, vals []value.Term) value.Map {
+	idx := make([]int, len(keys))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(a, b int) bool { return value.CompareExact(keys[idx[a]], keys[idx[b]]) < 0 })
+	m := value.Map{Keys: make([]value.Term, 0, len(keys)), Values: make([]value.Term, 0, len(keys))}
+	for _, i := range idx {
+		if n := len(m.Keys); n > 0 && value.CompareExact(m.Keys[n-1], keys[i]) == 0 {
+			m.Values[n-1] = vals[i] // stable sort: a later duplicate comes later
+			continue
+		}
+		m.Keys = append(m.Keys, keys[i])
+		m.Values = append(m.Values, vals[i])
+	}
+	return m
 }
 
 func (p *parser) exportFun() value.Term {

@@ -1,6 +1,7 @@
 package asm
 
 import (
+	"fmt"
 	"math"
 	"math/big"
 	"strings"
@@ -125,6 +126,24 @@ func TestParseTermErrors(t *testing.T) {
 		require.Error(t, err, "%s", c.src)
 		assert.Contains(t, err.Error(), c.want, "%s", c.src)
 	}
+}
+
+func TestBigMapLiteralIsFast(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("#{")
+	for i := 0; i < 100000; i++ {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		fmt.Fprintf(&b, "%d => %d", 100000-i, i)
+	}
+	b.WriteString(", 5 => five}")
+	v := mustParse(t, b.String())
+	m := v.(value.Map)
+	require.Equal(t, 100000, m.Len())
+	got, _ := m.Find(value.Int(5))
+	assert.Equal(t, value.Atom("five"), got)
+	assert.Equal(t, value.Int(1), m.Keys[0])
 }
 
 func TestErrorDetailCaret(t *testing.T) {
