@@ -535,14 +535,19 @@ func TestIdleStealsFromBusy(t *testing.T) {
 		ran.Done()
 		return Exit, 1
 	})
+	proceed := make(chan struct{})
 	sys.Spawn(blocker, funcRunner(func(s *Scheduler, _ int) (Outcome, int) {
-		s.Spawn(&Task{}, runOnce, Normal) // queued behind this run, on s
 		entered <- s.ID()
-		ran.Wait() // everything must run on the other scheduler meanwhile
+		<-proceed
+		s.Spawn(&Task{}, runOnce, Normal) // queued behind this run, on s
+		ran.Wait()                        // everything must run on the other scheduler meanwhile
 		return Exit, 1
 	}), Normal)
 	sys.Start()
 	busy := <-entered
+	other := sys.Schedulers()[1-busy]
+	eventually(t, "the other scheduler to park", func() bool { return other.state.Load() == schedParked })
+	close(proceed)
 	eventually(t, "the spawned task to be stolen", func() bool { return ranOn[1-busy].Load() == 1 })
 	for range outside { // round robin: half land on the busy scheduler's queue
 		sys.Spawn(&Task{}, runOnce, Normal)
