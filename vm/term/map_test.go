@@ -495,3 +495,68 @@ func BenchmarkMapPut(b *testing.B) {
 		}
 	}
 }
+
+// FuzzMapOps reads its input as operations (put, update, remove, get; three bytes each: op,
+// key, value) on one map and checks every result against a Go map. Keys come from a space of
+// 256 (integers, their float twins, atoms, tuples), so maps cross the 32-key boundary.
+func FuzzMapOps(f *testing.F) {
+	var grow []byte
+	for i := range 60 {
+		grow = append(grow, 0, byte(i*5), byte(i))
+	}
+	for i := range 60 {
+		grow = append(grow, 2, byte(i*5), 0)
+	}
+	f.Add(grow)
+	f.Add([]byte{0, 1, 1, 0, 129, 2, 3, 1, 0, 3, 129, 0, 1, 1, 9, 2, 1, 0})
+	f.Fuzz(func(t *testing.T, ops []byte) {
+		h := &Heap{}
+		m := NewMap(h, nil, nil)
+		model := map[string]int64{}
+		keyOf := func(b byte) (Term, string) {
+			var v value.Term
+			switch b >> 6 {
+			case 0:
+				v = value.Int(b & 63)
+			case 1:
+				v = value.Atom(fmt.Sprintf("a%d", b&63))
+			case 2:
+				v = value.Float(b & 63)
+			default:
+				v = value.Tuple{value.Int(b & 7), value.Str(fmt.Sprint(b & 63))}
+			}
+			return mapTestFrom(t, h, v), value.Format(v)
+		}
+		for len(ops) >= 3 {
+			op, kb, vb := ops[0]%4, ops[1], int64(ops[2])
+			ops = ops[3:]
+			k, name := keyOf(kb)
+			_, had := model[name]
+			switch op {
+			case 0:
+				m = MapPut(h, m, k, MakeSmall(vb))
+				model[name] = vb
+			case 1:
+				var ok bool
+				m, ok = MapUpdate(h, m, k, MakeSmall(vb))
+				require.Equal(t, had, ok, "MapUpdate of %s", name)
+				if ok {
+					model[name] = vb
+				}
+			case 2:
+				m = MapRemove(h, m, k)
+				delete(model, name)
+			}
+			v, ok := MapGet(h, m, k)
+			want, has := model[name]
+			require.Equal(t, has, ok, "MapGet of %s after op %d", name, op)
+			if ok {
+				require.Equal(t, MakeSmall(want), v)
+			}
+			require.Equal(t, len(model), MapSize(h, m))
+		}
+		require.NoError(t, VerifyMap(h, m))
+		keys, _ := MapSorted(h, m)
+		require.Len(t, keys, len(model))
+	})
+}
