@@ -30,7 +30,7 @@ import (
 // [K|V] (a list pointer: one word less than a 2-tuple and no header to read), or a boxed
 // pointer to a node or a collision bucket. Levels 0–11 use hash bits 0–59 and level 12 the top
 // 4 bits; two keys whose 64 bits all agree meet in a collision bucket hanging from a level-12
-// slot, and only there. Updates copy the path from the root (at most 13 nodes of at most 34
+// slot, and only there. Updates copy the path from the root (at most 13 nodes of at most 35
 // words). A removal lifts a node's lone remaining leaf into its parent (a bucket stays at its
 // depth: its keys' hashes, not a slot, define it) so that the trie stays as shallow as its
 // keys need; the shape still depends on history, which is why comparison and equality of big
@@ -39,8 +39,9 @@ import (
 // Why 32: as in erts (MAP_SMALL_MAP_LIMIT). Up to there a sorted array beats the trie on
 // every count: lookups scan at most 32 words or binary-search 5 steps, with no hash to
 // compute; iteration is already in key order (what maps:to_list, printing and comparison
-// need); and the keys tuple is shared between versions. Past it, copying n values per put
-// costs more than copying a 13-level path, and get/put must stay O(log n) at a million keys.
+// need); and the keys tuple is shared between versions. Past it, a put that copies n values
+// (and, for a new key, n keys) costs more than one that copies a path of about log32(n) trie
+// nodes, and get/put must stay O(log n) at a million keys.
 // The boundary is exact both ways: a put that makes 33 keys builds a trie, a removal that
 // leaves 32 builds a flatmap, so each size has one form and MapSize alone says which.
 //
