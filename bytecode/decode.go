@@ -54,22 +54,24 @@ func (d *decoder) byte1(what string) byte {
 	return c
 }
 
+// u reads an unsigned varint. Overlong forms (a final zero byte after the first) are refused
+// so that every module has exactly one encoding.
 func (d *decoder) u(what string) uint64 {
 	x, n := binary.Uvarint(d.b[d.off:d.end])
 	if n <= 0 {
 		d.fail("bad or truncated varint: %s", what)
 	}
+	if n > 1 && d.b[d.off+n-1] == 0 {
+		d.fail("overlong varint: %s", what)
+	}
 	d.off += n
 	return x
 }
 
+// s reads a signed (zig-zag) varint.
 func (d *decoder) s(what string) int64 {
-	x, n := binary.Varint(d.b[d.off:d.end])
-	if n <= 0 {
-		d.fail("bad or truncated varint: %s", what)
-	}
-	d.off += n
-	return x
+	u := d.u(what)
+	return int64(u>>1) ^ -int64(u&1)
 }
 
 // int reads a signed int that must fit an int32 (arities, indices).
@@ -276,7 +278,12 @@ func (d *decoder) term() value.Term {
 			d.fail("bad bignum sign %d", sign)
 		}
 		n := d.count("bignum", 1)
-		x := new(big.Int).SetBytes(d.bytes(n, "bignum"))
+		mag := d.bytes(n, "bignum")
+		if n > 0 && mag[0] == 0 {
+			d.off = at
+			d.fail("bignum with a leading zero byte (not canonical)")
+		}
+		x := new(big.Int).SetBytes(mag)
 		if sign == 1 {
 			x.Neg(x)
 		}

@@ -66,6 +66,8 @@ func TestDecodeErrors(t *testing.T) {
 		"exceeds the remaining": good[:len(good)-1],
 		"trailing data":         append(append([]byte{}, good...), 0),
 		"expected section 1":    append([]byte(bytecode.Magic), bytecode.FormatVersion, 7),
+		"overlong varint":       append([]byte(bytecode.Magic), 0x81, 0x00),
+		"leading zero byte":     bigWithLeadingZero(),
 	}
 	for want, in := range cases {
 		t.Run(want, func(t *testing.T) {
@@ -75,6 +77,16 @@ func TestDecodeErrors(t *testing.T) {
 			assert.Contains(t, de.Error(), want)
 		})
 	}
+}
+
+// bigWithLeadingZero is a module whose one literal is a bignum written with a leading zero:
+// the encoding of an atom literal of the same length, with the term's bytes replaced.
+func bigWithLeadingZero() []byte {
+	b := bytecode.Encode(&bytecode.Module{Name: "m", Literals: []value.Term{value.Atom("zzzzzzzz")}})
+	atom := append([]byte{1, 8}, "zzzzzzzz"...) // termAtom, length, name
+	i := bytes.Index(b, atom)
+	copy(b[i:], []byte{3, 0, 7, 0, 1, 2, 3, 4, 5, 6}) // termBigInt, sign, length, magnitude
+	return b
 }
 
 // TestDecodeRefusesNonCanonical: literals that value's invariants forbid never come out of Decode.
