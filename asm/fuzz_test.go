@@ -180,7 +180,7 @@ func TestNoQuadraticBlowup(t *testing.T) {
 			if errs == nil {
 				_, _ = Disassemble(m)
 			}
-			if d := time.Since(start); d > 3*time.Second {
+			if d := time.Since(start); d > 10*time.Second { // generous for -race; quadratic would take minutes
 				t.Fatalf("took %v", d)
 			}
 		})
