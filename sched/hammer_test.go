@@ -109,24 +109,35 @@ func TestHammerWake(t *testing.T) {
 	}
 }
 
-// TestHammerRunQueueSteal: tasks that yield, wait, spawn and wake each other on 3 schedulers
-// (more than the cores, so threads are preempted mid-protocol), while outside goroutines spawn
-// and wake too. Afterwards: every task ran exactly the number of times it asked for, never on
-// two schedulers at once, and exited once.
+// TestHammerRunQueueSteal: on 3 schedulers (more than the cores, so threads are preempted
+// mid-protocol), tasks yield, wait, and spawn children from inside their runs, while P
+// goroutines spawn more and keep waking tasks at random, so queues fill unevenly and idle
+// schedulers steal from busy ones all along. Afterwards: every task ran exactly the number
+// of times it asked for, never on two schedulers at once, and exited once. Removing the lock
+// from stealHalf fails this (the race detector, or a bad status transition).
 func TestHammerRunQueueSteal(t *testing.T) {
 	sys, _ := newTestSystem(t, 3, Options{Budget: 50})
-	const p = 6
-	perG := scale(200)
-	const runsEach = 12
-	var bad, exits, runs atomic.Int64
-	var alive sync.WaitGroup
-	alive.Add(p * perG * 2)
+	const p = 4
+	perG := scale(100)
+	const runsEach = 40
 	type hTask struct {
 		Task
-		left  int
-		inRun atomic.Bool
+		left   int
+		parent bool // spawned from outside: spawns one child from inside
+		inRun  atomic.Bool
 	}
-	runner := func(h *hTask) Runner {
+	var bad, exits, runs atomic.Int64
+	var mu sync.Mutex
+	var all []*hTask // for the wakers
+	var runner func(h *hTask) Runner
+	newTask := func() *hTask {
+		h := &hTask{left: runsEach}
+		mu.Lock()
+		all = append(all, h)
+		mu.Unlock()
+		return h
+	}
+	runner = func(h *hTask) Runner {
 		return funcRunner(func(s *Scheduler, budget int) (Outcome, int) {
 			if !h.inRun.CompareAndSwap(false, true) {
 				bad.Add(1)
@@ -134,53 +145,73 @@ func TestHammerRunQueueSteal(t *testing.T) {
 			defer h.inRun.Store(false)
 			runs.Add(1)
 			h.left--
-			if h.left == 0 {
+			switch {
+			case h.left == 0:
 				exits.Add(1)
-				alive.Done()
 				return Exit, 1
-			}
-			switch h.left % 4 {
-			case 0:
-				// Wait, with a wake already sent: the woken bit or a requeue runs it again.
-				s.Wake(&h.Task)
+			case h.left == runsEach/2 && h.parent:
+				c := newTask() // one child each, spawned from inside, on this scheduler
+				s.Spawn(&c.Task, runner(c), h.Priority())
+				return Yield, budget
+			case h.left%3 == 0:
+				return Wait, 1 // the wakers will wake it
+			case h.left%5 == 0:
+				s.Wake(&h.Task) // wake itself while running: runs again
 				return Wait, 1
 			default:
 				return Yield, budget
 			}
 		})
 	}
-	newTask := func() *hTask { return &hTask{left: runsEach} }
 	sys.Start()
-	var spawnedInside atomic.Int64
+	total := int64(p * perG * 2) // each outside task has one child
+	var wg sync.WaitGroup
+	wg.Add(1)
+	stopWaking := make(chan struct{})
+	go func() { // the waker: until the end, wake random tasks
+		defer wg.Done()
+		r := rand.New(rand.NewPCG(9, 9))
+		for {
+			select {
+			case <-stopWaking:
+				return
+			default:
+			}
+			mu.Lock()
+			var h *hTask
+			if len(all) > 0 {
+				h = all[r.IntN(len(all))]
+			}
+			mu.Unlock()
+			if h != nil {
+				sys.Wake(&h.Task)
+			}
+		}
+	}()
 	hammer(t, p, func(g int) {
 		r := rand.New(rand.NewPCG(uint64(g), 2))
 		for range perG {
 			h := newTask()
-			pr := Priority(r.IntN(NumPriorities))
-			sys.Spawn(&h.Task, runner(h), pr)
-			// A spawner task that spawns one child from inside a scheduler.
-			sp := &Task{}
-			sys.Spawn(sp, funcRunner(func(s *Scheduler, _ int) (Outcome, int) {
-				c := newTask()
-				s.Spawn(&c.Task, runner(c), pr)
-				spawnedInside.Add(1)
-				return Exit, 1
-			}), pr)
-			if r.IntN(4) == 0 {
-				sys.Wake(&h.Task) // a stray wake: harmless in any status
-			}
+			h.parent = true
+			sys.Spawn(&h.Task, runner(h), Priority(r.IntN(NumPriorities)))
+			mu.Lock()
+			other := all[r.IntN(len(all))]
+			mu.Unlock()
+			sys.Wake(&other.Task)
 		}
 	})
-	done := make(chan struct{})
-	go func() { alive.Wait(); close(done) }()
-	waitChan(t, "all tasks to exit", done)
+	eventually(t, "all tasks to exit", func() bool { return exits.Load() == total })
+	close(stopWaking)
+	wg.Wait()
 	require.Zero(t, bad.Load(), "a task ran on two schedulers at once")
-	require.EqualValues(t, p*perG*2, exits.Load())
-	require.EqualValues(t, p*perG*2*runsEach, runs.Load())
-	require.EqualValues(t, p*perG, spawnedInside.Load())
+	require.Equal(t, total, exits.Load())
+	require.Equal(t, total*runsEach, runs.Load())
 	eventually(t, "quiescence", func() bool { return quiescent(sys) })
+	for _, h := range all {
+		require.Equal(t, Exited, h.Status())
+	}
 	st := sys.Stats().Total()
-	t.Logf("runs %d steals %d stolen %d parks %d wakeups %d", st.Runs, st.Steals, st.Stolen, st.Parks, st.Wakeups)
+	t.Logf("tasks %d runs %d steals %d stolen %d parks %d wakeups %d", total, st.Runs, st.Steals, st.Stolen, st.Parks, st.Wakeups)
 }
 
 // TestHammerTimers: P goroutines start timers on the fake clock and cancel some of them,
