@@ -3,6 +3,7 @@ package vm
 import (
 	"testing"
 
+	"github.com/beamlite/beamlite/asm"
 	"github.com/beamlite/beamlite/value"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -146,4 +147,22 @@ function run/0
 		require.NoError(t, err)
 		assert.Equal(t, value.List{value.Int(101), value.Int(102), value.Int(103)}, r)
 	})
+}
+
+// TestLoadRefusesInlineNonBif checks that a bif instruction naming a function that is not a
+// BIF is refused at load time rather than failing at run time.
+func TestLoadRefusesInlineNonBif(t *testing.T) {
+	v := newVM(t, Options{})
+	m, err := asm.Assemble("bad.bl", []byte(`
+module bad
+export f/0
+function f/0
+    bif1 none, lists:seq/1, 1, x0
+    return
+`))
+	require.NoError(t, err)
+	err = v.Load(m)
+	var le *LoadError
+	require.ErrorAs(t, err, &le)
+	assert.Contains(t, err.Error(), "lists:seq/1 is not a built-in function")
 }

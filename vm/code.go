@@ -165,5 +165,22 @@ func (cs *codeServer) lower(m *bytecode.Module, shared bool) (*module, error) {
 	for i, f := range m.Functions {
 		lowerFunction(lm, lm.funcs[i], &f)
 	}
+	// bif0..bif3 call their import inline: it must be a built-in function.
+	for _, f := range m.Functions {
+		for _, in := range f.Code {
+			switch in.Op {
+			case bytecode.Bif0, bytecode.Bif1, bytecode.Bif2, bytecode.Bif3:
+				imp := in.Args[1]
+				if in.Op == bytecode.Bif0 {
+					imp = in.Args[0]
+				}
+				if e := lm.imports[imp.N]; e.bif == nil {
+					i := m.Imports[imp.N]
+					return nil, fmt.Errorf("%s/%d: %s %s:%s/%d is not a built-in function",
+						f.Name, f.Arity, in.Op, i.Module, i.Name, i.Arity)
+				}
+			}
+		}
+	}
 	return lm, nil
 }
