@@ -16,13 +16,14 @@ import (
 type regKind uint8
 
 const (
-	rUndef regKind = iota // not written on some path
-	rValue                // a term of unknown type
-	rTuple                // a tuple of at least n elements
-	rCons                 // a cons cell
-	rMap                  // a map
-	rCtx                  // a binary match context (bs_start_match)
-	rCatch                // a catch tag (try, catch); y slots only
+	rUndef     regKind = iota // not written on some path
+	rValue                    // a term of unknown type
+	rTuple                    // a tuple of at least n elements
+	rCons                     // a cons cell
+	rMap                      // a map
+	rCtx                      // a binary match context (bs_start_match)
+	rCatch                    // a catch tag (try, catch); y slots only
+	rSomeCatch                // a catch tag on some paths only: unusable, and the frame cannot go
 )
 
 type reg struct {
@@ -47,6 +48,8 @@ func meetReg(a, b reg) reg {
 		return reg{k: rTuple, n: min(a.n, b.n)}
 	case a.isValue() && b.isValue():
 		return term
+	case a.k == rCatch || b.k == rCatch || a.k == rSomeCatch || b.k == rSomeCatch:
+		return reg{k: rSomeCatch}
 	}
 	return undef
 }
@@ -352,6 +355,8 @@ func (fl *flow) complain(o Operand, r reg, need string) {
 		fl.errorf("%s holds a match context, not %s", regName(o), need)
 	case rCatch:
 		fl.errorf("%s holds a catch tag, not %s", regName(o), need)
+	case rSomeCatch:
+		fl.errorf("%s holds a catch tag on some paths only, not %s", regName(o), need)
 	default:
 		fl.errorf("%s is not known to be %s", operandName(fl.v.m, o), need)
 	}
@@ -405,10 +410,21 @@ func (fl *flow) need(s *flowState, o Operand, k regKind, n uint32) {
 	}
 }
 
+// set records that register o now holds r. Only try_end, try_case and catch_end may
+// overwrite a catch tag: anything else would leave its handler installed with no slot.
 func (fl *flow) set(s *flowState, o Operand, r reg) {
-	if p := fl.slot(s, o); p != nil {
-		*p = r
+	p := fl.slot(s, o)
+	if p == nil {
+		return
 	}
+	if p.k == rCatch || p.k == rSomeCatch {
+		switch fl.f.Code[fl.cur].Op {
+		case TryEnd, TryCase, CatchEnd:
+		default:
+			fl.errorf("%s holds an active try/catch and cannot be overwritten", regName(o))
+		}
+	}
+	*p = r
 }
 
 // refine records that register o is known to hold r on this path (after a successful test).
@@ -443,8 +459,11 @@ func (fl *flow) needFrame(s *flowState, slots int) {
 			fl.errorf("the frame has %d slots, not %d", s.frame, slots)
 		}
 		for i := 0; i < s.frame; i++ {
-			if s.y[i].k == rCatch {
+			switch s.y[i].k {
+			case rCatch:
 				fl.errorf("the frame is removed while y%d holds an active try/catch", i)
+			case rSomeCatch:
+				fl.errorf("the frame is removed while y%d holds an active try/catch on some paths", i)
 			}
 		}
 	}
