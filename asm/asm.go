@@ -1,6 +1,7 @@
 package asm
 
 import (
+	"fmt"
 	"math"
 	"sort"
 	"strconv"
@@ -27,9 +28,21 @@ func Assemble(file string, src []byte) (*bytecode.Module, error) {
 
 // assemble does everything but verification: the round-trip tests run it on random modules
 // that need not be valid programs. a.pos[f][i] is where instruction i of function f starts.
-func assemble(file, src string) (*assembler, ErrorList) {
+func assemble(file, src string) (a *assembler, list ErrorList) {
 	errs := &errSink{file: file, src: src}
-	a := &assembler{
+	defer func() {
+		// A bug must not take the caller down with it: report it like an error, where the
+		// assembler was (G10's "internal error").
+		if r := recover(); r != nil {
+			p := Pos{File: file, Line: 1, Col: 1}
+			if a != nil && a.p != nil {
+				p = a.p.tok().pos
+			}
+			e := &Error{Pos: p, Msg: fmt.Sprintf("internal error: %v (please report it)", r), Source: sourceLine(src, p.Line)}
+			a, list = nil, append(errs.list, e)
+		}
+	}()
+	a = &assembler{
 		p:        newParser(file, src, errs),
 		m:        &bytecode.Module{File: file},
 		atoms:    map[value.Atom]int{},

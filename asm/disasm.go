@@ -17,7 +17,12 @@ import (
 // (blank lines move it down to its line, a `line N` directive moves it up). It fails on what
 // .bl cannot write: a closure or a non-finite float among the literals, two functions with the
 // same name and arity, an index out of range.
-func Disassemble(m *bytecode.Module) ([]byte, error) {
+func Disassemble(m *bytecode.Module) (text []byte, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			text, err = nil, fmt.Errorf("internal error: %v (please report it)", r)
+		}
+	}()
 	d := &disasm{m: m, next: 1}
 	if err := d.module(); err != nil {
 		return nil, err

@@ -54,6 +54,9 @@ func FuzzParse(f *testing.F) {
 			if _, ok := err.(ErrorList); !ok {
 				t.Fatalf("error of type %T", err)
 			}
+			if strings.Contains(err.Error(), "internal error") {
+				t.Fatal(err)
+			}
 			return
 		}
 		text, err := formatTerm(v)
@@ -96,6 +99,9 @@ func FuzzAssemble(f *testing.F) {
 			for _, e := range errs {
 				if e.Pos.Line < 1 || e.Pos.Col < 1 {
 					t.Fatalf("error without a position: %v", e)
+				}
+				if strings.Contains(e.Msg, "internal error") {
+					t.Fatal(e)
 				}
 			}
 			return

@@ -2,6 +2,7 @@ package asm
 
 import (
 	"encoding/binary"
+	"fmt"
 	"math"
 	"math/big"
 	"sort"
@@ -14,10 +15,14 @@ import (
 // integers of any size (1_000, 16#ff, $a), floats, atoms, "strings", <<binaries>>, tuples,
 // lists (also [H|T]), maps, fun M:F/A, and the printed forms of pids (<0.4.0>), references
 // (#Ref<0.1.2.0>) and ports (#Port<0.3>). It returns an [ErrorList] on bad input.
-func ParseTerm(file, src string) (value.Term, error) {
+func ParseTerm(file, src string) (t value.Term, err error) {
 	errs := &errSink{file: file, src: src}
+	defer func() {
+		if r := recover(); r != nil {
+			t, err = nil, ErrorList{{Pos: Pos{File: file, Line: 1, Col: 1}, Msg: fmt.Sprintf("internal error: %v (please report it)", r)}}
+		}
+	}()
 	p := newParser(file, src, errs)
-	var t value.Term
 	p.statement(func() {
 		p.skipNewlines()
 		t = p.term()
