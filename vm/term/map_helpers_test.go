@@ -24,7 +24,7 @@ func withMapHash(hash func(*Heap, Term) uint64, f func()) {
 
 // mapTestRelocate copies the whole young generation of scratch heap s into a new literal
 // area, or (when old is true) onto the end of s's old generation, rewriting young pointers,
-// and returns where t went. It walks objects in address order: a header starts a boxed object
+// and returns where x went. It walks objects in address order: a header starts a boxed object
 // (RawWords says which payload words are terms), anything else starts a two-word cons cell.
 func mapTestRelocate(t require.TestingT, s *Heap, x Term, old bool) Term {
 	words := append([]uint64(nil), s.Young...)
