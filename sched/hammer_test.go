@@ -216,7 +216,8 @@ func TestHammerRunQueueSteal(t *testing.T) {
 
 // TestHammerTimers: P goroutines start timers on the fake clock and cancel some of them,
 // while another goroutine advances the clock. Each timer fires exactly once or is cancelled
-// exactly once, never both, and never fires before its deadline.
+// exactly once, never both, and never fires before its deadline. Removing the lock from
+// CancelTimer fails this (a corrupted heap, or the race detector), as tried by hand.
 func TestHammerTimers(t *testing.T) {
 	sys, clock := newTestSystem(t, 2, Options{})
 	sys.Start()

@@ -208,6 +208,8 @@ func (sys *System) Spawn(t *Task, r Runner, prio Priority) {
 	sys.notify(q, false)
 }
 
+// prepare sets an Idle task up and makes it Runnable; the caller then queues it. Safe from
+// any goroutine (the caller owns the Idle task).
 func (sys *System) prepare(t *Task, r Runner, prio Priority) {
 	t.runner = r
 	t.SetPriority(prio)

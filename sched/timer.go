@@ -28,6 +28,7 @@ const noDeadline = math.MaxInt64
 // timerHeap is a 4-ary min-heap on deadline, as the Go runtime keeps its per-P timers: half
 // the depth of a binary heap for the same cost per level, because the four children share a
 // cache line of pointers. Each timer records its index, so cancel removes it in O(log n).
+// All its methods: the owning scheduler's tmu must be held.
 type timerHeap []*Timer
 
 func (h *timerHeap) push(t *Timer) {
