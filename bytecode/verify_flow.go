@@ -517,6 +517,15 @@ func (fl *flow) exec(i int, s *flowState) bool {
 	a := in.Args
 	n := func(j int) int { return int(a[j].N) }
 
+	// Any instruction inside a try or catch may raise, so each active handler can be reached
+	// with the frame as it is here and no x register (x0 for catch_end): the handler's state is
+	// the meet over its whole protected region, not just the state at the try.
+	for _, r := range s.y {
+		if r.k == rCatch {
+			fl.handlerEdge(int(r.n), s)
+		}
+	}
+
 	// Reads of the generic operand kinds, then the fail edge (taken before anything is
 	// written or learnt), then the instruction's own effect.
 	if in.Op != Move && in.Op != Swap {
@@ -663,14 +672,8 @@ func (fl *flow) exec(i int, s *flowState) bool {
 	case BsStartMatch:
 		fl.set(s, a[2], reg{k: rCtx})
 	case Try, Catch:
-		fl.set(s, a[0], reg{k: rCatch})
-		h := fl.cur2
-		h.copyFrom(s)
-		h.clearX()
-		if in.Op == Catch {
-			h.x[0] = term // catch_end reads x0 on both paths
-		}
-		fl.edge(n(1), h)
+		fl.set(s, a[0], reg{k: rCatch, n: a[1].N})
+		fl.handlerEdge(n(1), s)
 	case TryEnd:
 		fl.set(s, a[0], term)
 	case TryCase:
@@ -697,6 +700,18 @@ func (fl *flow) exec(i int, s *flowState) bool {
 		}
 	}
 	return !info.Has(FlagTerminator)
+}
+
+// handlerEdge sends state s to the exception handler at label h: no x register is defined,
+// except x0 at a catch_end (it reads the expression's value or the caught term).
+func (fl *flow) handlerEdge(h int, s *flowState) {
+	t := fl.cur2
+	t.copyFrom(s)
+	t.clearX()
+	if fl.f.Code[h].Op == CatchEnd {
+		t.x[0] = term
+	}
+	fl.edge(h, t)
 }
 
 // callRegs is the number of x registers a call reads: the arguments, plus the fun for

@@ -195,6 +195,13 @@ func TestVerifyRules(t *testing.T) {
 			I(Allocate, Uint(1)), I(Init, Y(0)), I(IsAtom, Label(4), X(0)), I(Try, Y(0), Label(6)),
 			I(Deallocate, Uint(1)), ret,
 			I(TryCase, Y(0)), I(Deallocate, Uint(1)), ret)), "while y0 holds an active try/catch on some paths"},
+		{"handler sees the whole try body", mod(lits, fn("f", 1,
+			I(Allocate, Uint(2)), I(Init, Y(1)), I(Try, Y(0), Label(6)),
+			I(BsStartMatch, None(), X(0), Y(1)), // y1: a term at the try, a match context later
+			I(TryEnd, Y(0)), I(Jump, Label(8)),
+			I(TryCase, Y(0)), // 6: y1 may be either
+			I(PutTuple, X(0), List(Y(1))),
+			I(Deallocate, Uint(2)), ret)), "y1 is read before it is written"},
 		{"try handler", mod(nil, fn("f", 1,
 			I(Allocate, Uint(1)), I(Try, Y(0), Label(2)), I(Deallocate, Uint(1)), ret)), "the handler (instruction 2) must be try_case y0"},
 		{"select duplicates", mod(lits, fn("f", 1,
