@@ -306,7 +306,7 @@ func (a *assembler) endFunction() {
 					defined = append(defined, "@"+n)
 				}
 			}
-			sortStrings(defined) // map order must not pick between equally near names
+			sort.Strings(defined) // map order must not pick between equally near names
 			a.errorf(fs.firstUse[id], "undefined label @%s in %s/%d%s", name, value.QuoteAtom(string(f.Name)), f.Arity, didYouMean("@"+name, defined))
 		}
 	}
@@ -371,11 +371,10 @@ func (a *assembler) funcNames() []string {
 	for k := range a.funcs {
 		names = append(names, k.String())
 	}
-	sortStrings(names)
+	sort.Strings(names)
 	return names
 }
 
-func sortStrings(s []string) { sort.Strings(s) }
 
 // instruction assembles one instruction line, driven by the table: each operand is parsed by
 // the kind the table gives it.
@@ -780,10 +779,10 @@ func (a *assembler) segments() bytecode.Operand {
 func (a *assembler) segment() bytecode.Operand {
 	p := a.p
 	val := a.operand(bytecode.KindSrc, "a segment value")
-	size := bytecode.None()
+	size, sized := bytecode.None(), false
 	if p.isPunct(":") {
 		p.advance()
-		size = a.operand(bytecode.KindSize, "the segment size")
+		size, sized = a.operand(bytecode.KindSize, "the segment size"), true
 	}
 	typ, typeSet := bytecode.SegInteger, false
 	var flags bytecode.BsFlags
@@ -821,6 +820,11 @@ func (a *assembler) segment() bytecode.Operand {
 	}
 	if unit < 0 {
 		unit = defaultUnit(typ)
+	}
+	if typ == bytecode.SegInteger && !sized {
+		// Erlang's default, made explicit: an integer segment's "no size" has no meaning of
+		// its own, unlike a binary's (the rest) or a float's (64).
+		size = bytecode.Lit(a.intern(value.Int(8)))
 	}
 	return bytecode.Seg(typ, flags, unit, val, size)
 }

@@ -81,6 +81,7 @@ function g/3
 	assert.Equal(t, bytecode.SegFloat, segs[3].SegType())
 	assert.Equal(t, 1, segs[5].SegUnit())
 	assert.Equal(t, bytecode.X(4), segs[5].SegSize())
+	assert.Equal(t, "8", lit(segs[6].SegSize()), "an integer segment without a size is 8 bits")
 	assert.Equal(t, bytecode.None(), f.Code[7].Args[2])
 	assert.Equal(t, bytecode.Uint(int(bytecode.BsSigned|bytecode.BsLittle)), f.Code[8].Args[4])
 	require.Len(t, m.Funs, 1)

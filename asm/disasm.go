@@ -372,7 +372,8 @@ func (d *disasm) segment(b *strings.Builder, s bytecode.Operand) error {
 	if err := d.operand(b, bytecode.KindSrc, s.SegValue()); err != nil {
 		return err
 	}
-	if size := s.SegSize(); size.Tag != bytecode.TagNone {
+	// No size means None, except for integers, where the assembler writes Erlang's 8.
+	if size := s.SegSize(); size.Tag != bytecode.TagNone || typ == bytecode.SegInteger {
 		b.WriteByte(':')
 		if err := d.operand(b, bytecode.KindSize, size); err != nil {
 			return err
