@@ -375,7 +375,6 @@ func (a *assembler) funcNames() []string {
 	return names
 }
 
-
 // instruction assembles one instruction line, driven by the table: each operand is parsed by
 // the kind the table gives it.
 func (a *assembler) instruction() {
