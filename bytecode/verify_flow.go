@@ -78,8 +78,11 @@ const (
 
 type flowState struct {
 	frame int
-	x     []reg
-	y     []reg
+	// msg: loop_rec has peeked at a message and nothing since has moved the save pointer, so
+	// remove_message and loop_rec_end have a message to act on.
+	msg bool
+	x   []reg
+	y   []reg
 }
 
 func (s *flowState) clone() *flowState {
@@ -91,7 +94,7 @@ func (s *flowState) clone() *flowState {
 
 // copyFrom makes s equal to o, which has the same shape.
 func (s *flowState) copyFrom(o *flowState) {
-	s.frame = o.frame
+	s.frame, s.msg = o.frame, o.msg
 	copy(s.x, o.x)
 	copy(s.y, o.y)
 }
@@ -101,6 +104,9 @@ func (s *flowState) meet(o *flowState) (changed, conflict bool) {
 	if s.frame != o.frame && s.frame != conflictFrame {
 		conflict = o.frame != conflictFrame
 		s.frame, changed = conflictFrame, true
+	}
+	if s.msg && !o.msg {
+		s.msg, changed = false, true
 	}
 	for i := range s.x {
 		if m := meetReg(s.x[i], o.x[i]); m != s.x[i] {
@@ -581,6 +587,7 @@ func (fl *flow) exec(i int, s *flowState) bool {
 		fl.readArgs(s, callRegs(in.Op, n(0)))
 		s.clearX()
 		s.x[0] = term
+		s.msg = false // the callee may receive
 	case CallLast, CallExtLast:
 		fl.readArgs(s, n(0))
 		fl.needFrame(s, n(2))
@@ -683,13 +690,29 @@ func (fl *flow) exec(i int, s *flowState) bool {
 	case CatchEnd:
 		fl.readValue(s, X(0))
 		fl.set(s, a[0], term)
-	case LoopRecEnd, Wait:
+	case LoopRec:
+		fl.set(s, a[1], term)
+		s.msg = true
+	case RemoveMessage:
+		fl.needMessage(s)
+		s.msg = false
+	case LoopRecEnd:
+		fl.needMessage(s)
+		s.msg = false
+		s.clearX()
+		fl.edge(n(0), s)
+		return false
+	case Wait:
+		s.msg = false
 		s.clearX()
 		fl.edge(n(0), s)
 		return false
 	case WaitTimeout:
+		s.msg = false
 		s.clearX()
 		fl.edge(n(0), s)
+	case Timeout, RecvMarkerUse:
+		s.msg = false
 	default:
 		// The generic writes: every Dst and YDst becomes a term of unknown type.
 		for j, spec := range info.Operands {
@@ -702,12 +725,19 @@ func (fl *flow) exec(i int, s *flowState) bool {
 	return !info.Has(FlagTerminator)
 }
 
+func (fl *flow) needMessage(s *flowState) {
+	if !s.msg {
+		fl.errorf("no message is under the save pointer here (loop_rec must succeed first, with no call, wait or remove_message since)")
+	}
+}
+
 // handlerEdge sends state s to the exception handler at label h: no x register is defined,
 // except x0 at a catch_end (it reads the expression's value or the caught term).
 func (fl *flow) handlerEdge(h int, s *flowState) {
 	t := fl.cur2
 	t.copyFrom(s)
 	t.clearX()
+	t.msg = false
 	if fl.f.Code[h].Op == CatchEnd {
 		t.x[0] = term
 	}
