@@ -62,7 +62,7 @@ package sched
 //     followed by another run, unless the task exits — TestHammerWake, TestWakeWhileRunning.
 //  4. No lost scheduler wake-up: a scheduler does not stay blocked while a task is queued on
 //     any scheduler or one of its timers is due — TestParkRace, TestParkAndWake,
-//     TestHammerWake (quiescence), TestTimers.
+//     TestIdleStealsFromBusy, TestHammerWake (quiescence), TestTimers.
 //  5. On one scheduler, max runs before high before normal and low; a low task at the head
 //     of the shared queue is passed over LowSkips times, unless it is last — TestPriorities,
 //     TestRunQueuePriorityOrder, TestRunQueueLowSkips.
@@ -76,4 +76,7 @@ package sched
 //  9. A steal takes the first half (rounded up) of the victim's highest non-empty level and
 //     keeps each task's low-priority skips — TestRunQueueStealHalf, TestStealing.
 //  10. The locks claimed held in doc comments ("rq.mu must be held", "s.tmu must be held")
-//     are held — assertLocked under the beamlitedebug tag.
+//     are held, and "Called only by this scheduler" methods are called on it — assertLocked
+//     and assertOwner under the beamlitedebug tag.
+//  11. A scheduler that reports itself pinned runs on exactly its CPU; a refusal is reported
+//     once per System — TestPinning, TestPinRefused.
