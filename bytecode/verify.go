@@ -83,7 +83,14 @@ func (l ErrorList) Error() string {
 //     the frame size agrees at every join; allocate needs no frame, deallocate and the _last
 //     calls need one of the stated size and no active try/catch; return and the _only calls
 //     need none; match contexts go only to bs_* instructions and catch tags only to
-//     try_end/try_case/catch_end;
+//     try_end/try_case/catch_end; an active catch tag is never overwritten nor its frame
+//     removed on any path; an exception handler is checked against every state of its
+//     protected region;
+//   - types: get_tuple_element, update_tuple, test_arity, select_tuple_arity, get_list,
+//     get_hd, get_tl, has_map_fields and get_map_elements only where the operand is known to be
+//     a tuple (large enough), a cons or a map (see doc.go);
+//   - receive: remove_message and loop_rec_end only right after a successful loop_rec (no
+//     call, wait, timeout or remove_message in between);
 //   - no instruction falls off the end of its function.
 //
 // Backward jumps need no rule: each costs a reduction (see doc.go).
