@@ -46,8 +46,10 @@
 //     at once, at most MaxErrors — TestAssembleErrors, TestAllErrorsAtOnce, TestErrorCap,
 //     TestVerifyErrorsHavePositions.
 //  3. No input makes the lexer, the term parser or the assembler panic or hang, and none makes
-//     it allocate far more than the input's size (terms nest at most 1000 deep; binary literals
-//     hold at most a few bits per byte of source) — FuzzLex, FuzzParse, FuzzAssemble.
+//     it allocate far more than the input's size: terms nest at most 1000 deep, binary
+//     literals hold at most 16 bytes per byte of source (plus 64 KB), no step is quadratic in
+//     the number of functions, labels, exports or pairs — FuzzLex, FuzzParse, FuzzAssemble,
+//     TestNoQuadraticBlowup, TestBigMapLiteralIsFast.
 //  4. asm(disasm(m)) is m with its tables renumbered in order of first use, and exactly m when
 //     m came from the assembler; this holds for random modules and every .bl file in the
 //     repository — TestPropertyRoundTrip, TestRoundTripRepoFiles, FuzzAssemble.
