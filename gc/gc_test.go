@@ -218,9 +218,12 @@ func TestFullsweepAfter(t *testing.T) {
 	h := New(opts)
 	roots := []term.Term{listOf(&h.Heap, 3)}
 	var kinds []Kind
+	var minors []int
 	for range 6 {
 		kinds = append(kinds, h.Collect(RootSet{roots}, 0).Kind)
+		minors = append(minors, h.Minors())
 	}
+	assert.Equal(t, []int{1, 2, 0, 1, 2, 0}, minors)
 	assert.Equal(t, []Kind{Minor, Minor, Major, Minor, Minor, Major}, kinds)
 
 	opts.FullsweepAfter = 0
@@ -381,6 +384,14 @@ func TestStatsReductions(t *testing.T) {
 	st := Stats{Moved: 1000, Allocated: 5000}
 	assert.Equal(t, 100+50, st.Reductions())
 	assert.Equal(t, "major gc: moved 3 words, reclaimed 2, size 1", Stats{Kind: Major, Moved: 3, Reclaimed: 2, Size: 1}.String())
+}
+
+func TestNewAllocatesNothing(t *testing.T) {
+	h := New(DefaultOptions())
+	assert.Nil(t, h.Young, "an idle process costs no heap words")
+	assert.False(t, h.NeedsGC())
+	term.MakeTuple(&h.Heap, term.Ok)
+	assert.NotNil(t, h.Young)
 }
 
 func TestZeroHeap(t *testing.T) {

@@ -60,13 +60,13 @@ type Heap struct {
 	oldBins int
 }
 
-// New returns an empty heap with the given options.
+// New returns an empty heap with the given options. It allocates no words: the first Alloc
+// does, so a process that never builds a term (one spawned to wait in receive) costs no heap.
 func New(opts Options) *Heap {
 	h := &Heap{Options: opts}
 	h.normalize()
 	h.Limit = h.MinHeapSize
 	h.oldLimit = h.MinHeapSize
-	h.Young = make([]uint64, 0, h.Limit)
 	return h
 }
 
@@ -90,6 +90,9 @@ func (h *Heap) OverMax() bool { return h.MaxHeapSize > 0 && h.Size() > h.MaxHeap
 // HighWater returns the high-water mark: young objects below it survived one minor
 // collection. Exposed for tests and process_info-like inspection.
 func (h *Heap) HighWater() int { return h.hwm }
+
+// Minors returns how many minor collections ran since the last major one.
+func (h *Heap) Minors() int { return h.minors }
 
 // OldLimit returns the old generation's budget in words.
 func (h *Heap) OldLimit() int { return h.oldLimit }
