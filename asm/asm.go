@@ -52,6 +52,8 @@ func assemble(file, src string) (a *assembler, list ErrorList) {
 		funcs:    map[funcKey]int{},
 		lambdas:  map[funcKey]int{},
 		exported: map[funcKey]bool{},
+
+		labelOwner: map[string]string{},
 	}
 	a.run()
 	errs.list.sortByPos()
@@ -92,8 +94,9 @@ type assembler struct {
 	exports    []localRef
 	exported   map[funcKey]bool
 
-	fn  *funcState // the function being assembled, nil before the first
-	pos [][]Pos
+	fn         *funcState        // the function being assembled, nil before the first
+	labelOwner map[string]string // label name → the first function that defines it, for hints
+	pos        [][]Pos
 
 	lineOffset int // added to a physical line to get the recorded line (the line directive)
 }
@@ -288,6 +291,10 @@ func (a *assembler) defineLabel(t *token) {
 	}
 	fs.target[id] = len(a.m.Functions[fs.index].Code)
 	fs.defPos[id] = t.pos
+	if _, ok := a.labelOwner[t.text]; !ok {
+		f := &a.m.Functions[fs.index]
+		a.labelOwner[t.text] = funcKey{f.Name, f.Arity}.String()
+	}
 }
 
 // endFunction resolves the function's label operands to instruction indices.
@@ -307,7 +314,11 @@ func (a *assembler) endFunction() {
 				}
 			}
 			sort.Strings(defined) // map order must not pick between equally near names
-			a.errorf(fs.firstUse[id], "undefined label @%s in %s/%d%s", name, value.QuoteAtom(string(f.Name)), f.Arity, didYouMean("@"+name, defined))
+			hint := didYouMean("@"+name, defined)
+			if owner, ok := a.labelOwner[name]; ok && hint == "" {
+				hint = " (@" + name + " is a label of " + owner + "; labels are local to their function)"
+			}
+			a.errorf(fs.firstUse[id], "undefined label @%s in %s/%d%s", name, value.QuoteAtom(string(f.Name)), f.Arity, hint)
 		}
 	}
 	for i := range f.Code {

@@ -128,6 +128,7 @@ func TestAssembleErrors(t *testing.T) {
 		{"module m\nfunction f/0\n    mvoe x0, x1\n", `e.bl:3:5: unknown instruction "mvoe" (did you mean move?)`},
 		{"module m\nfunction f/0\n    retrun\n", `e.bl:3:5: unknown instruction "retrun" (did you mean return?)`},
 		{"module m\nfunction f/0\n    jump @lopo\n@loop:\n    return\n", "e.bl:3:10: undefined label @lopo in f/0 (did you mean @loop?)"},
+		{"module m\nfunction f/0\n@exit:\n    return\nfunction g/0\n    jump @exit\n", "e.bl:6:10: undefined label @exit in g/0 (@exit is a label of f/0; labels are local to their function)"},
 		{"module m\nfunction f/0\n    move x0, xo\n", `e.bl:3:14: expected dst as a register (x0, y0), found "xo" (did you mean x0?)`},
 		{"module m\nfunction f/0\n    move X0, x1\n", "e.bl:3:10: X0 is not a register or a term (did you mean x0?)"},
 		{"module m\nfunction f/0\n    move x0\n", "e.bl:3:12: move needs 2 operands (src, dst): dst is missing"},
