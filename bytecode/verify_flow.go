@@ -526,9 +526,11 @@ func (fl *flow) exec(i int, s *flowState) bool {
 	// Any instruction inside a try or catch may raise, so each active handler can be reached
 	// with the frame as it is here and no x register (x0 for catch_end): the handler's state is
 	// the meet over its whole protected region, not just the state at the try.
-	for _, r := range s.y {
-		if r.k == rCatch {
-			fl.handlerEdge(int(r.n), s)
+	if in.Op != TryEnd && in.Op != TryCase && in.Op != CatchEnd { // these cannot raise
+		for _, r := range s.y {
+			if r.k == rCatch {
+				fl.handlerEdge(int(r.n), s)
+			}
 		}
 	}
 
@@ -554,22 +556,9 @@ func (fl *flow) exec(i int, s *flowState) bool {
 
 	switch in.Op {
 	case Move:
-		r := fl.get(s, a[0])
-		if r.k == rUndef || r.k == rCatch {
-			fl.readValue(s, a[0])
-			r = term // reported; carry on with a sane state
-		}
-		fl.set(s, a[1], r)
+		fl.set(s, a[1], fl.movable(s, a[0]))
 	case Swap:
-		ra, rb := fl.get(s, a[0]), fl.get(s, a[1])
-		for _, p := range []struct {
-			o Operand
-			r reg
-		}{{a[0], ra}, {a[1], rb}} {
-			if p.r.k == rUndef || p.r.k == rCatch {
-				fl.readValue(s, p.o)
-			}
-		}
+		ra, rb := fl.movable(s, a[0]), fl.movable(s, a[1])
 		fl.set(s, a[0], rb)
 		fl.set(s, a[1], ra)
 	case Allocate:
@@ -723,6 +712,19 @@ func (fl *flow) exec(i int, s *flowState) bool {
 		}
 	}
 	return !info.Has(FlagTerminator)
+}
+
+// movable checks that o holds something move and swap may copy (a term or a match context)
+// and returns it; after an error it returns a plain term so that checking goes on sanely.
+func (fl *flow) movable(s *flowState, o Operand) reg {
+	r := fl.get(s, o)
+	if r.isValue() || r.k == rCtx {
+		return r
+	}
+	if r.k != rUndef || fl.slotOK(s, o) {
+		fl.complain(o, r, "a value")
+	}
+	return term
 }
 
 func (fl *flow) needMessage(s *flowState) {

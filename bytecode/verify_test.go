@@ -196,10 +196,11 @@ func TestVerifyRules(t *testing.T) {
 			I(Deallocate, Uint(1)), ret,
 			I(TryCase, Y(0)), I(Deallocate, Uint(1)), ret)), "while y0 holds an active try/catch on some paths"},
 		{"handler sees the whole try body", mod(lits, fn("f", 1,
-			I(Allocate, Uint(2)), I(Init, Y(1)), I(Try, Y(0), Label(6)),
+			I(Allocate, Uint(2)), I(Init, Y(1)), I(Try, Y(0), Label(7)),
 			I(BsStartMatch, None(), X(0), Y(1)), // y1: a term at the try, a match context later
-			I(TryEnd, Y(0)), I(Jump, Label(8)),
-			I(TryCase, Y(0)), // 6: y1 may be either
+			I(CallExt, Uint(0), Imp(2)), // may raise
+			I(TryEnd, Y(0)), I(Jump, Label(9)),
+			I(TryCase, Y(0)), // 7: y1 may be either
 			I(PutTuple, X(0), List(Y(1))),
 			I(Deallocate, Uint(2)), ret)), "y1 is read before it is written"},
 		{"remove_message without loop_rec", mod(lits, fn("f", 1, I(RemoveMessage), ret)), "no message is under the save pointer"},
