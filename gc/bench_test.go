@@ -122,7 +122,7 @@ func (bh *benchHeap) liveWords() int { return len(bh.saved) / 2 * elemWords }
 // "packed" layout the live data is one block after the garbage, which isolates the cost of
 // the garbage itself (none).
 //
-//	go test ./gc -run XXX -bench 'BenchmarkGC$' -benchtime 200x
+//	go test ./gc -run XXX -bench 'BenchmarkGC$' -benchtime 100x -count 2
 func BenchmarkGC(b *testing.B) {
 	const mb = 1 << 20 / 8
 	for _, kind := range []string{"minor", "major"} {
