@@ -41,7 +41,8 @@
 // Invariants:
 //
 //  1. Every term with a written form parses back from value.Print and value.Format to itself
-//     — TestPropertyParsePrint, TestPropertyParseValuetest, FuzzParse.
+//     — TestPropertyParsePrint, TestPropertyParseValuetest, FuzzParse; and every literal
+//     reads as Erlang reads it — TestParseAgreesWithErlang (runs erl when installed).
 //  2. Every error has a file:line:col position, errors come in source order, all of a file's
 //     at once, at most MaxErrors — TestAssembleErrors, TestAllErrorsAtOnce, TestErrorCap,
 //     TestVerifyErrorsHavePositions.
