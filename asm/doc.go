@@ -54,7 +54,8 @@
 //  4. asm(disasm(m)) is m with its tables renumbered in order of first use, and exactly m when
 //     m came from the assembler; this holds for random modules and every .bl file in the
 //     repository — TestPropertyRoundTrip, TestRoundTripRepoFiles, FuzzAssemble.
-//  5. Every example in docs/ASSEMBLY.md assembles and verifies — TestAssemblyDocExamples.
+//  5. Every example in docs/ASSEMBLY.md assembles and verifies, and its operand table has a
+//     row for every operand kind — TestAssemblyDocExamples, TestAssemblyDocListsEveryKind.
 //  6. The assembler and disassembler are driven by the instruction table: every operand kind
 //     the table uses has a syntax, and no .bl keyword is a mnemonic — TestEveryKindHasSyntax,
 //     TestKeywordsAreNotMnemonics.

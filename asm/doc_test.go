@@ -7,7 +7,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/beamlite/beamlite/bytecode"
 )
 
 // TestAssemblyDocExamples checks invariant 5: every ```bl block of docs/ASSEMBLY.md is a
@@ -45,4 +48,24 @@ func TestAssemblyDocExamples(t *testing.T) {
 		})
 	}
 	require.GreaterOrEqual(t, n, 5, "docs/ASSEMBLY.md has too few examples")
+}
+
+// TestAssemblyDocListsEveryKind keeps the operand table of docs/ASSEMBLY.md complete: every
+// operand kind the instruction table uses has a row (its first cell names the kind).
+func TestAssemblyDocListsEveryKind(t *testing.T) {
+	doc, err := os.ReadFile(filepath.Join(repoRoot(t), "docs", "ASSEMBLY.md"))
+	require.NoError(t, err)
+	rows := map[string]bool{}
+	for _, line := range strings.Split(string(doc), "\n") {
+		if cells := strings.Split(line, "|"); len(cells) > 2 {
+			for _, k := range strings.Split(cells[1], ",") {
+				rows[strings.TrimSpace(k)] = true
+			}
+		}
+	}
+	for _, op := range bytecode.Opcodes() {
+		for _, spec := range bytecode.Lookup(op).Operands {
+			assert.True(t, rows[spec.Kind.String()], "docs/ASSEMBLY.md has no row for operand kind %s (used by %s)", spec.Kind, op)
+		}
+	}
 }
