@@ -75,5 +75,7 @@ package gc
 //     TestFragmentProperty, TestCopyOutRestoresOnPanic, TestFragmentSharesBinaries.
 //  9. Verify returns an error, never panics, for any words — FuzzVerify,
 //     TestVerifyFindsCorruption.
-//  10. A collection's cost follows live data, not garbage: 1 MB live among 100 MB of garbage
-//     collects in about the time of 1 MB live among 1 MB — BenchmarkGC (figures in gc.md).
+//  10. Collection work follows live data, not garbage: words moved by all collections stay
+//     within a small multiple of words allocated, and the heap within a small multiple of the
+//     live data — TestCostProportionalToAllocation; 1 MB live among 100 MB of garbage
+//     collects in about the time of 1 MB among 1 MB — BenchmarkGC (figures in gc.md).
