@@ -383,7 +383,7 @@ func (v *verifier) operand(k OperandKind, o Operand, depth int) string {
 	}
 	if o.Tag == TagLit && k == KindSize {
 		if t, ok := m.Literals[n].(value.Int); !ok || t < 0 {
-			return fmt.Sprintf("size %s is not a non-negative integer", value.Format(m.Literals[n]))
+			return fmt.Sprintf("size %s is not a non-negative integer", short(m.Literals[n]))
 		}
 	}
 	return ""
@@ -433,11 +433,11 @@ func (v *verifier) list(k OperandKind, elems []Operand) string {
 			switch t.(type) {
 			case value.Atom, value.Int, value.BigInt, value.Float:
 			default:
-				return fmt.Sprintf("select value %s is not an atom or a number", value.Format(t))
+				return fmt.Sprintf("select value %s is not an atom or a number", short(t))
 			}
 			for _, s := range seen {
 				if value.Equal(s, t) {
-					return fmt.Sprintf("select value %s appears twice", value.Format(t))
+					return fmt.Sprintf("select value %s appears twice", short(t))
 				}
 			}
 			seen = append(seen, t)
@@ -529,4 +529,14 @@ func bifImportArg(op Opcode) int {
 		return 0
 	}
 	return 1
+}
+
+// short formats a literal for an error message, cut to a readable length.
+func short(t value.Term) string {
+	s := value.Format(t)
+	if utf8.RuneCountInString(s) > 60 {
+		r := []rune(s)
+		s = string(r[:57]) + "..."
+	}
+	return s
 }

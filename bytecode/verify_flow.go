@@ -370,7 +370,7 @@ func (fl *flow) complain(o Operand, r reg, need string) {
 
 func operandName(m *Module, o Operand) string {
 	if o.Tag == TagLit {
-		return value.Format(m.Literals[o.N])
+		return short(m.Literals[o.N])
 	}
 	return regName(o)
 }
