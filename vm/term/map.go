@@ -89,6 +89,25 @@ func NewMap(h *Heap, keys, vals []Term) Term {
 	return hamtBuild(h, hamtEntries(h, keys, vals))
 }
 
+// MapWithKeys returns a flatmap whose keys are the elements of tuple keys and whose values are
+// vals, in the same order. The keys tuple is shared, not copied: this is how a map expression
+// with constant keys (#{a => X, b => Y}) builds its map from a literal keys tuple that the
+// loader sorted once. keys must hold at most MaxFlatMapSize keys, strictly increasing in
+// map-key order (CompareExact).
+func MapWithKeys(h *Heap, keys Term, vals []Term) Term {
+	n := HeaderSize(h.Words(keys)[0])
+	if n != len(vals) || n > MaxFlatMapSize {
+		panic("term: MapWithKeys with a keys tuple that does not fit the values")
+	}
+	off, w := h.Alloc(2 + n)
+	w[0] = MakeHeader(KindFlatMap, 1+n)
+	w[1] = uint64(keys)
+	for i, v := range vals {
+		w[2+i] = uint64(v)
+	}
+	return MakeBoxed(SpaceYoung, off)
+}
+
 // MapGet returns the value of key k in map m (k compared by =:=, so 1 and 1.0 are different
 // keys) and whether k is there.
 func MapGet(h *Heap, m, k Term) (Term, bool) {

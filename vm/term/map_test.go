@@ -57,6 +57,25 @@ func TestMapBasics(t *testing.T) {
 	assert.False(t, IsMap(h, a))
 }
 
+// TestMapWithKeys builds maps on a literal keys tuple, as map expressions with constant keys
+// do, and checks they share it.
+func TestMapWithKeys(t *testing.T) {
+	s := &Heap{}
+	keys := mapTestFrom(t, s, value.Tuple{value.Int(1), value.Float(0.5), value.Atom("a"), value.Tuple{}})
+	lit := mapTestRelocate(t, s, keys, false)
+	h := &Heap{}
+	m := MapWithKeys(h, lit, []Term{MakeSmall(1), MakeSmall(2), MakeSmall(3), MakeSmall(4)})
+	require.NoError(t, VerifyMap(h, m))
+	assert.Equal(t, "#{1 => 1,0.5 => 2,a => 3,{} => 4}", Format(h, m))
+	assert.Equal(t, uint64(lit), h.Words(m)[1])
+	v, ok := MapGet(h, m, MakeTuple(h))
+	require.True(t, ok)
+	assert.Equal(t, MakeSmall(4), v)
+	m2 := MapPut(h, m, MustIntern("a"), Nil)
+	assert.Equal(t, uint64(lit), h.Words(m2)[1], "an update keeps sharing the literal keys")
+	assert.Panics(t, func() { MapWithKeys(h, lit, []Term{Nil}) })
+}
+
 // TestMapBoundary grows a map one key at a time past 32 and back: each size has one form.
 func TestMapBoundary(t *testing.T) {
 	h := &Heap{}
