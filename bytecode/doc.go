@@ -73,9 +73,11 @@
 // catch_end accept) and installs Handler, whose first instruction must be `try_case yN`: it
 // delivers class, reason and stacktrace in x0..x2 (the stacktrace as a list, ready to print or
 // re-raise). catch/catch_end implement `catch Expr`: the handler is the catch_end, which leaves
-// the expression's value, or the caught term, in x0. raise is erlang:raise/3. While a catch tag
-// is active (on any path), its slot cannot be overwritten and its frame cannot be removed, so
-// the interpreter's handler stack and the frames always agree.
+// the expression's value, or the caught term, in x0. raise is erlang:raise/3. Active tags nest
+// as a stack: try_end, try_case and catch_end act only on the innermost one, an exception goes
+// to the innermost handler, and while a tag is active (on any path) its slot cannot be
+// overwritten nor its frame removed. The interpreter's handler stack therefore always agrees
+// with the frames: a function's handlers are all gone when it returns or tail-calls.
 //
 // Receive. loop_rec peeks at the message under the save pointer, remove_message takes it,
 // loop_rec_end skips it, wait and wait_timeout suspend. The recv_marker_* instructions let a

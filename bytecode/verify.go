@@ -83,7 +83,8 @@ func (l ErrorList) Error() string {
 //     the frame size agrees at every join; allocate needs no frame, deallocate and the _last
 //     calls need one of the stated size and no active try/catch; return and the _only calls
 //     need none; match contexts go only to bs_* instructions and catch tags only to
-//     try_end/try_case/catch_end; an active catch tag is never overwritten nor its frame
+//     try_end/try_case/catch_end, which end only the innermost active one (handlers are a
+//     stack); an active catch tag is never overwritten nor its frame
 //     removed on any path; an exception handler is checked against every state of its
 //     protected region;
 //   - types: get_tuple_element, update_tuple, test_arity, select_tuple_arity, get_list,

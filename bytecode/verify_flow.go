@@ -2,6 +2,7 @@ package bytecode
 
 import (
 	"fmt"
+	"math"
 
 	"github.com/beamlite/beamlite/value"
 )
@@ -22,12 +23,13 @@ const (
 	rCons                     // a cons cell
 	rMap                      // a map
 	rCtx                      // a binary match context (bs_start_match)
-	rCatch                    // a catch tag (try, catch); y slots only
+	rCatch                    // a catch tag (try, catch) for handler label n, nesting depth d; y only
 	rSomeCatch                // a catch tag on some paths only: unusable, and the frame cannot go
 )
 
 type reg struct {
 	k regKind
+	d uint16 // rCatch: 1 for the outermost active try/catch of the function, 2 inside it, …
 	n uint32
 }
 
@@ -527,10 +529,8 @@ func (fl *flow) exec(i int, s *flowState) bool {
 	// with the frame as it is here and no x register (x0 for catch_end): the handler's state is
 	// the meet over its whole protected region, not just the state at the try.
 	if in.Op != TryEnd && in.Op != TryCase && in.Op != CatchEnd { // these cannot raise
-		for _, r := range s.y {
-			if r.k == rCatch {
-				fl.handlerEdge(int(r.n), s)
-			}
+		if r := innermost(s); r.k == rCatch {
+			fl.handlerEdge(int(r.n), s)
 		}
 	}
 
@@ -543,6 +543,10 @@ func (fl *flow) exec(i int, s *flowState) bool {
 				fl.need(s, a[j], rCtx, 0)
 			case KindYSrc:
 				fl.need(s, a[j], rCatch, 0)
+				// Handlers are a stack: only the innermost one can end.
+				if r, top := fl.get(s, a[j]), innermost(s); r.k == rCatch && r.d != top.d {
+					fl.errorf("%s's try/catch is not the innermost active one (y%d's is)", regName(a[j]), top.yslot)
+				}
 			default:
 				fl.readOperand(s, spec.Kind, a[j])
 			}
@@ -668,7 +672,11 @@ func (fl *flow) exec(i int, s *flowState) bool {
 	case BsStartMatch:
 		fl.set(s, a[2], reg{k: rCtx})
 	case Try, Catch:
-		fl.set(s, a[0], reg{k: rCatch, n: a[1].N})
+		if top := innermost(s); top.d < math.MaxUint16 {
+			fl.set(s, a[0], reg{k: rCatch, n: a[1].N, d: top.d + 1})
+		} else {
+			fl.errorf("try/catch nested too deeply")
+		}
 		fl.handlerEdge(n(1), s)
 	case TryEnd:
 		fl.set(s, a[0], term)
@@ -731,6 +739,20 @@ func (fl *flow) needMessage(s *flowState) {
 	if !s.msg {
 		fl.errorf("no message is under the save pointer here (loop_rec must succeed first, with no call, wait or remove_message since)")
 	}
+}
+
+// innermost returns the active catch tag of greatest depth (d 0 when there is none) and its
+// slot in yslot.
+func innermost(s *flowState) (r struct {
+	reg
+	yslot int
+}) {
+	for i, y := range s.y {
+		if y.k == rCatch && y.d > r.d {
+			r.reg, r.yslot = y, i
+		}
+	}
+	return r
 }
 
 // handlerEdge sends state s to the exception handler at label h: no x register is defined,

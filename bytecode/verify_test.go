@@ -198,7 +198,7 @@ func TestVerifyRules(t *testing.T) {
 		{"handler sees the whole try body", mod(lits, fn("f", 1,
 			I(Allocate, Uint(2)), I(Init, Y(1)), I(Try, Y(0), Label(7)),
 			I(BsStartMatch, None(), X(0), Y(1)), // y1: a term at the try, a match context later
-			I(CallExt, Uint(0), Imp(2)), // may raise
+			I(CallExt, Uint(0), Imp(2)),         // may raise
 			I(TryEnd, Y(0)), I(Jump, Label(9)),
 			I(TryCase, Y(0)), // 7: y1 may be either
 			I(PutTuple, X(0), List(Y(1))),
@@ -211,6 +211,12 @@ func TestVerifyRules(t *testing.T) {
 		{"loop_rec_end after remove_message", mod(lits, fn("f", 0,
 			I(LoopRec, Label(3), X(0)), I(RemoveMessage), I(LoopRecEnd, Label(0)), I(Wait, Label(0)))),
 			"no message is under the save pointer"},
+		{"try_end of an outer try", mod(nil, fn("f", 1,
+			I(Allocate, Uint(2)), I(Try, Y(0), Label(7)), I(Try, Y(1), Label(5)), I(TryEnd, Y(0)),
+			I(Jump, Label(8)),
+			I(TryCase, Y(1)), I(Jump, Label(8)), // 5
+			I(TryCase, Y(0)), // 7
+			I(Deallocate, Uint(2)), ret)), "y0's try/catch is not the innermost active one (y1's is)"},
 		{"try handler", mod(nil, fn("f", 1,
 			I(Allocate, Uint(1)), I(Try, Y(0), Label(2)), I(Deallocate, Uint(1)), ret)), "the handler (instruction 2) must be try_case y0"},
 		{"select duplicates", mod(lits, fn("f", 1,
