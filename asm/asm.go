@@ -36,7 +36,8 @@ func assemble(file, src string) (a *assembler, list ErrorList) {
 		if r := recover(); r != nil {
 			p := Pos{File: file, Line: 1, Col: 1}
 			if a != nil && a.p != nil {
-				p = a.p.tok().pos
+				p = a.p.tok().pos()
+				p.File = file
 			}
 			e := &Error{Pos: p, Msg: fmt.Sprintf("internal error: %v (please report it)", r), Source: sourceLine(src, p.Line)}
 			a, list = nil, append(errs.list, e)
@@ -154,10 +155,10 @@ func (a *assembler) statement() {
 	case tNewline, tEOF:
 		return
 	case tLabel:
-		p.failf(t.pos, "expected \":\" after label @%s to define it (a label is used as an operand only)", t.text)
+		p.failf(t.pos(), "expected \":\" after label @%s to define it (a label is used as an operand only)", t.text)
 	case tIdent:
 	default:
-		p.failf(t.pos, "expected a declaration or an instruction, found %s", t.describe(p.src))
+		p.failf(t.pos(), "expected a declaration or an instruction, found %s", t.describe(p.src))
 	}
 	switch t.text {
 	case "module":
@@ -177,7 +178,7 @@ func (a *assembler) statement() {
 func (a *assembler) endOfLine() {
 	t := a.p.tok()
 	if t.kind != tNewline && t.kind != tEOF {
-		a.p.failf(t.pos, "unexpected %s at the end of the line", t.describe(a.p.src))
+		a.p.failf(t.pos(), "unexpected %s at the end of the line", t.describe(a.p.src))
 	}
 }
 
@@ -185,10 +186,10 @@ func (a *assembler) moduleDecl() {
 	p := a.p
 	t := p.advance()
 	if a.moduleSeen {
-		p.failf(t.pos, "second module declaration (a file holds one module)")
+		p.failf(t.pos(), "second module declaration (a file holds one module)")
 	}
 	if a.fn != nil || len(a.exports) > 0 {
-		p.failf(t.pos, "the module declaration must come first")
+		p.failf(t.pos(), "the module declaration must come first")
 	}
 	a.moduleSeen = true
 	a.m.Name = p.atom("the module name")
@@ -197,7 +198,7 @@ func (a *assembler) moduleDecl() {
 func (a *assembler) requireModule(t *token) {
 	if !a.moduleSeen {
 		a.moduleSeen = true // say it once
-		a.errorf(t.pos, "the file must start with a module declaration: module NAME")
+		a.errorf(t.pos(), "the file must start with a module declaration: module NAME")
 	}
 }
 
@@ -206,7 +207,7 @@ func (a *assembler) exportDecl() {
 	t := p.advance()
 	a.requireModule(t)
 	for {
-		pos := p.tok().pos
+		pos := p.tok().pos()
 		k := a.funcRef()
 		if a.exported[k] {
 			a.errorf(pos, "%s is already exported", k)
@@ -233,7 +234,7 @@ func (a *assembler) functionDecl() {
 	p := a.p
 	t := p.advance()
 	a.requireModule(t)
-	pos := p.tok().pos
+	pos := p.tok().pos()
 	k := a.funcRef()
 	a.endFunction()
 	idx := len(a.m.Functions)
@@ -260,7 +261,7 @@ func (a *assembler) lineDecl() {
 		n = -n
 	}
 	// The next physical line is line n.
-	a.lineOffset = int(n) - (t.pos.Line + 1)
+	a.lineOffset = int(n) - (t.pos().Line + 1)
 }
 
 func (a *assembler) labelID(name string, use Pos) int {
@@ -281,16 +282,16 @@ func (a *assembler) labelID(name string, use Pos) int {
 
 func (a *assembler) defineLabel(t *token) {
 	if a.fn == nil {
-		a.p.failf(t.pos, "label @%s outside a function (labels belong to the function they are in)", t.text)
+		a.p.failf(t.pos(), "label @%s outside a function (labels belong to the function they are in)", t.text)
 	}
 	id := a.labelID(t.text, Pos{})
 	fs := a.fn
 	if fs.target[id] >= 0 {
-		a.errorf(t.pos, "label @%s is already defined at line %d", t.text, fs.defPos[id].Line)
+		a.errorf(t.pos(), "label @%s is already defined at line %d", t.text, fs.defPos[id].Line)
 		return
 	}
 	fs.target[id] = len(a.m.Functions[fs.index].Code)
-	fs.defPos[id] = t.pos
+	fs.defPos[id] = t.pos()
 	if _, ok := a.labelOwner[t.text]; !ok {
 		f := &a.m.Functions[fs.index]
 		a.labelOwner[t.text] = funcKey{f.Name, f.Arity}.String()
@@ -393,11 +394,11 @@ func (a *assembler) instruction() {
 	t := p.advance()
 	op, ok := bytecode.OpcodeByName(t.text)
 	if !ok {
-		p.failf(t.pos, "unknown instruction %q%s", t.text, didYouMean(t.text, append(bytecode.Mnemonics(), keywords...)))
+		p.failf(t.pos(), "unknown instruction %q%s", t.text, didYouMean(t.text, append(bytecode.Mnemonics(), keywords...)))
 	}
 	a.requireModule(t)
 	if a.fn == nil {
-		p.failf(t.pos, "instruction %s outside a function (start one with: function NAME/ARITY)", t.text)
+		p.failf(t.pos(), "instruction %s outside a function (start one with: function NAME/ARITY)", t.text)
 	}
 	info := bytecode.Lookup(op)
 	args := make([]bytecode.Operand, len(info.Operands))
@@ -407,13 +408,13 @@ func (a *assembler) instruction() {
 		if i > 0 {
 			if !p.isPunct(",") {
 				if k := p.tok().kind; k == tNewline || k == tEOF {
-					p.failf(p.tok().pos, "%s needs %d operands (%s): %s is missing", info.Name, len(info.Operands), operandList(info), spec.Name)
+					p.failf(p.tok().pos(), "%s needs %d operands (%s): %s is missing", info.Name, len(info.Operands), operandList(info), spec.Name)
 				}
-				p.failf(p.tok().pos, "expected \",\" before %s, found %s", spec.Name, p.tok().describe(p.src))
+				p.failf(p.tok().pos(), "expected \",\" before %s, found %s", spec.Name, p.tok().describe(p.src))
 			}
 			p.advance()
 		} else if k := p.tok().kind; k == tNewline || k == tEOF {
-			p.failf(p.tok().pos, "%s needs %d operands (%s)", info.Name, len(info.Operands), operandList(info))
+			p.failf(p.tok().pos(), "%s needs %d operands (%s)", info.Name, len(info.Operands), operandList(info))
 		}
 		args[i] = a.operand(spec.Kind, spec.Name)
 		switch spec.Kind {
@@ -424,10 +425,10 @@ func (a *assembler) instruction() {
 		}
 	}
 	if len(info.Operands) == 0 && p.tok().kind != tNewline && p.tok().kind != tEOF {
-		p.failf(p.tok().pos, "too many operands: %s takes none", info.Name)
+		p.failf(p.tok().pos(), "too many operands: %s takes none", info.Name)
 	}
 	if p.isPunct(",") {
-		p.failf(p.tok().pos, "too many operands: %s takes %d (%s)", info.Name, len(info.Operands), operandList(info))
+		p.failf(p.tok().pos(), "too many operands: %s takes %d (%s)", info.Name, len(info.Operands), operandList(info))
 	}
 	// A lambda's free variables are the captured values listed beside it (make_fun's env).
 	if lambda >= 0 {
@@ -438,12 +439,12 @@ func (a *assembler) instruction() {
 		if l := &a.m.Funs[lambda]; l.NumFree < 0 {
 			l.NumFree = n
 		} else if l.NumFree != n {
-			a.errorf(t.pos, "lambda %s captures %d values here but %d where it was first used", a.lambdaRef[lambda].key, n, l.NumFree)
+			a.errorf(t.pos(), "lambda %s captures %d values here but %d where it was first used", a.lambdaRef[lambda].key, n, l.NumFree)
 		}
 	}
 	f := &a.m.Functions[a.fn.index]
-	f.Code = append(f.Code, bytecode.Instr{Op: op, Args: args, Line: int32(t.pos.Line + a.lineOffset)})
-	a.pos[a.fn.index] = append(a.pos[a.fn.index], t.pos)
+	f.Code = append(f.Code, bytecode.Instr{Op: op, Args: args, Line: int32(t.pos().Line + a.lineOffset)})
+	a.pos[a.fn.index] = append(a.pos[a.fn.index], t.pos())
 }
 
 func operandList(info *bytecode.Info) string {
@@ -491,7 +492,7 @@ func (a *assembler) expected(name string, kind bytecode.OperandKind) {
 			hint = " (did you mean " + s + "?)"
 		}
 	}
-	a.p.failf(t.pos, "expected %s as %s, found %s%s", name, kindHelp[kind], t.describe(a.p.src), hint)
+	a.p.failf(t.pos(), "expected %s as %s, found %s%s", name, kindHelp[kind], t.describe(a.p.src), hint)
 }
 
 var registerNames = func() []string {
@@ -509,11 +510,11 @@ func (a *assembler) register() (bytecode.Operand, bool) {
 		return bytecode.Operand{}, false
 	}
 	if len(t.text) > 2 && t.text[1] == '0' {
-		a.p.failf(t.pos, "register %s has a leading zero (write %c%s)", t.text, t.text[0], trimZeros(t.text[1:]))
+		a.p.failf(t.pos(), "register %s has a leading zero (write %c%s)", t.text, t.text[0], trimZeros(t.text[1:]))
 	}
 	n, err := strconv.ParseUint(t.text[1:], 10, 32)
 	if err != nil {
-		a.p.failf(t.pos, "register number %s is too large", t.text[1:])
+		a.p.failf(t.pos(), "register number %s is too large", t.text[1:])
 	}
 	a.p.advance()
 	if t.text[0] == 'x' {
@@ -546,7 +547,7 @@ func (a *assembler) operand(kind bytecode.OperandKind, name string) bytecode.Ope
 		return a.literal(name, kind)
 	case bytecode.KindLit:
 		if isRegisterName(t.text) && t.kind == tIdent {
-			p.failf(t.pos, "%s must be a literal, not a register (the atom is written '%s')", name, t.text)
+			p.failf(t.pos(), "%s must be a literal, not a register (the atom is written '%s')", name, t.text)
 		}
 		return a.literal(name, kind)
 	case bytecode.KindDst, bytecode.KindReg:
@@ -556,7 +557,7 @@ func (a *assembler) operand(kind bytecode.OperandKind, name string) bytecode.Ope
 	case bytecode.KindYDst, bytecode.KindYSrc:
 		if r, ok := a.register(); ok {
 			if r.Tag != bytecode.TagY {
-				p.failf(t.pos, "%s must be a stack slot (y0, y1, …), not %s", name, t.text)
+				p.failf(t.pos(), "%s must be a stack slot (y0, y1, …), not %s", name, t.text)
 			}
 			return r
 		}
@@ -583,7 +584,7 @@ func (a *assembler) operand(kind bytecode.OperandKind, name string) bytecode.Ope
 	case bytecode.KindLocal:
 		if t.kind == tIdent || t.kind == tQAtom {
 			k := a.funcRef()
-			a.localRefs = append(a.localRefs, localRef{k, t.pos})
+			a.localRefs = append(a.localRefs, localRef{k, t.pos()})
 			return bytecode.Func(len(a.localRefs) - 1)
 		}
 	case bytecode.KindLambda:
@@ -594,7 +595,7 @@ func (a *assembler) operand(kind bytecode.OperandKind, name string) bytecode.Ope
 				i = len(a.m.Funs)
 				a.lambdas[k] = i
 				a.m.Funs = append(a.m.Funs, bytecode.Lambda{NumFree: -1})
-				a.lambdaRef = append(a.lambdaRef, localRef{k, t.pos})
+				a.lambdaRef = append(a.lambdaRef, localRef{k, t.pos()})
 			}
 			return bytecode.Lam(i)
 		}
@@ -602,7 +603,7 @@ func (a *assembler) operand(kind bytecode.OperandKind, name string) bytecode.Ope
 		if t.kind == tIdent || t.kind == tQAtom {
 			mod := p.atom("a module name")
 			if !p.isPunct(":") {
-				p.failf(p.tok().pos, "expected \":\" after the module name of an external function (module:name/arity), found %s", p.tok().describe(p.src))
+				p.failf(p.tok().pos(), "expected \":\" after the module name of an external function (module:name/arity), found %s", p.tok().describe(p.src))
 			}
 			p.advance()
 			k := a.funcRef()
@@ -634,7 +635,7 @@ func (a *assembler) operand(kind bytecode.OperandKind, name string) bytecode.Ope
 			return a.list(kind, name, elems)
 		}
 		if elems := kind.ElemKinds(); elems == nil {
-			p.failf(t.pos, "internal error: operand kind %s has no .bl syntax", kind)
+			p.failf(t.pos(), "internal error: operand kind %s has no .bl syntax", kind)
 		}
 	}
 	a.expected(name, kind)
@@ -643,7 +644,7 @@ func (a *assembler) operand(kind bytecode.OperandKind, name string) bytecode.Ope
 
 func (a *assembler) labelRef() bytecode.Operand {
 	t := a.p.advance()
-	return bytecode.Label(a.labelID(t.text, t.pos))
+	return bytecode.Label(a.labelID(t.text, t.pos()))
 }
 
 func (a *assembler) atom(at value.Atom) int {
@@ -663,7 +664,7 @@ func (a *assembler) literal(name string, kind bytecode.OperandKind) bytecode.Ope
 	case tInt, tFloat, tString, tQAtom, tIdent, tPid, tRef, tPort:
 	case tVar:
 		if s := suggest(t.text, registerNames); s != "" {
-			a.p.failf(t.pos, "%s is not a register or a term (did you mean %s?)", t.text, s)
+			a.p.failf(t.pos(), "%s is not a register or a term (did you mean %s?)", t.text, s)
 		}
 	case tPunct:
 		switch t.text {
@@ -753,7 +754,7 @@ func (a *assembler) bsFlag() bytecode.BsFlags {
 			return 1 << i
 		}
 	}
-	a.p.failf(t.pos, "unknown segment flag %q%s", name, didYouMean(string(name), bytecode.BsFlagNames[:]))
+	a.p.failf(t.pos(), "unknown segment flag %q%s", name, didYouMean(string(name), bytecode.BsFlagNames[:]))
 	return 0
 }
 
@@ -804,7 +805,7 @@ func (a *assembler) segment() bytecode.Operand {
 			name := string(p.atom("a segment type, flag or unit"))
 			if st, ok := bytecode.SegTypeByName(name); ok {
 				if typeSet {
-					p.failf(t.pos, "the segment already has a type (%s)", typ)
+					p.failf(t.pos(), "the segment already has a type (%s)", typ)
 				}
 				typ, typeSet = st, true
 			} else if name == "unit" {
@@ -819,7 +820,7 @@ func (a *assembler) segment() bytecode.Operand {
 					}
 				}
 				if !found {
-					p.failf(t.pos, "unknown segment type or flag %q%s", name, didYouMean(name, segSpecNames))
+					p.failf(t.pos(), "unknown segment type or flag %q%s", name, didYouMean(name, segSpecNames))
 				}
 			}
 			if !p.isPunct("-") {

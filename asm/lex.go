@@ -38,13 +38,16 @@ var tokNames = [...]string{
 // token is one lexeme. pos is where it starts; end is the byte offset just after it.
 type token struct {
 	kind tokKind
+	line int32 // where the token starts (the file is the errSink's)
+	col  int32
 	off  int32 // byte offset of the start, for slicing the source
 	end  int32
-	pos  Pos
 	text string
 	val  value.Term
 	nums *[]uint64 // the numbers of a pid, reference or port; nil otherwise
 }
+
+func (t *token) pos() Pos { return Pos{Line: int(t.line), Col: int(t.col)} }
 
 // describe names the token for an error message: `"foo"`, `"{"`, "end of line".
 func (t token) describe(src string) string {
@@ -63,7 +66,6 @@ func (t token) describe(src string) string {
 // skips the offending characters and goes on, so that the parser can report every problem of
 // the file at once.
 type lexer struct {
-	file  string
 	src   string
 	off   int // byte offset of the next character
 	line  int
@@ -84,6 +86,7 @@ func (s *errSink) add(p Pos, msg string) {
 	if len(s.list) >= MaxErrors {
 		return
 	}
+	p.File = s.file // tokens do not carry it: one file per sink
 	s.list = append(s.list, &Error{Pos: p, Msg: msg, Source: sourceLine(s.src, p.Line)})
 }
 
@@ -106,13 +109,13 @@ func sourceLine(src string, n int) string {
 
 // lex splits src into tokens, ending with tEOF. Errors go to errs.
 func lex(file, src string, errs *errSink) []token {
-	lx := &lexer{file: file, src: src, line: 1, col: 1, errs: errs}
-	lx.toks = make([]token, 0, len(src)/4+1)
+	lx := &lexer{src: src, line: 1, col: 1, errs: errs}
+	lx.toks = make([]token, 0, len(src)/3+1) // code has about one token per 3.5 bytes
 	lx.run()
 	return lx.toks
 }
 
-func (lx *lexer) pos() Pos { return Pos{File: lx.file, Line: lx.line, Col: lx.col} }
+func (lx *lexer) pos() Pos { return Pos{Line: lx.line, Col: lx.col} }
 
 func (lx *lexer) peekByte(k int) byte {
 	if lx.off+k < len(lx.src) {
@@ -152,7 +155,7 @@ func (lx *lexer) peek() rune {
 }
 
 func (lx *lexer) emit(kind tokKind, start Pos, off int, text string, val value.Term) *token {
-	lx.toks = append(lx.toks, token{kind: kind, pos: start, off: int32(off), end: int32(lx.off), text: text, val: val})
+	lx.toks = append(lx.toks, token{kind: kind, line: int32(start.Line), col: int32(start.Col), off: int32(off), end: int32(lx.off), text: text, val: val})
 	return &lx.toks[len(lx.toks)-1]
 }
 

@@ -28,7 +28,7 @@ func ParseTerm(file, src string) (t value.Term, err error) {
 		t = p.term()
 		p.skipNewlines()
 		if p.tok().kind != tEOF {
-			p.failf(p.tok().pos, "unexpected %s after the term", p.tok().describe(src))
+			p.failf(p.tok().pos(), "unexpected %s after the term", p.tok().describe(src))
 		}
 	})
 	if len(errs.list) > 0 {
@@ -107,7 +107,7 @@ func (p *parser) isPunct(s string) bool {
 
 func (p *parser) expectPunct(s string, what string) *token {
 	if !p.isPunct(s) {
-		p.failf(p.tok().pos, "expected %q %s, found %s", s, what, p.tok().describe(p.src))
+		p.failf(p.tok().pos(), "expected %q %s, found %s", s, what, p.tok().describe(p.src))
 	}
 	return p.advance()
 }
@@ -123,7 +123,7 @@ func (p *parser) atom(what string) value.Atom {
 		p.advance()
 		return value.Atom(t.text)
 	}
-	p.failf(t.pos, "expected %s (an atom), found %s", what, t.describe(p.src))
+	p.failf(t.pos(), "expected %s (an atom), found %s", what, t.describe(p.src))
 	return ""
 }
 
@@ -135,9 +135,9 @@ func (p *parser) smallInt(what string, max int64) int64 {
 			p.advance()
 			return int64(n)
 		}
-		p.failf(t.pos, "%s must be from 0 to %d", what, max)
+		p.failf(t.pos(), "%s must be from 0 to %d", what, max)
 	}
-	p.failf(t.pos, "expected %s (an integer), found %s", what, t.describe(p.src))
+	p.failf(t.pos(), "expected %s (an integer), found %s", what, t.describe(p.src))
 	return 0
 }
 
@@ -150,7 +150,7 @@ func (p *parser) term() value.Term {
 	defer func() { p.depth-- }()
 	t := p.tok()
 	if p.depth > maxNesting {
-		p.failf(t.pos, "term nested more than %d deep", maxNesting)
+		p.failf(t.pos(), "term nested more than %d deep", maxNesting)
 	}
 	switch t.kind {
 	case tInt, tFloat:
@@ -180,7 +180,7 @@ func (p *parser) term() value.Term {
 		p.advance()
 		return value.Atom(t.text)
 	case tVar:
-		p.failf(t.pos, "%s is not a term: literals have no variables (an atom that starts with a capital is quoted: '%s')", t.text, t.text)
+		p.failf(t.pos(), "%s is not a term: literals have no variables (an atom that starts with a capital is quoted: '%s')", t.text, t.text)
 	case tPid:
 		p.advance()
 		return value.Pid{Node: p.u32(t, 0), Index: p.u32(t, 1), Serial: p.u32(t, 2)}
@@ -190,7 +190,7 @@ func (p *parser) term() value.Term {
 	case tRef:
 		p.advance()
 		if (*t.nums)[3] != 0 {
-			p.failf(t.pos, "bad reference: its last number must be 0")
+			p.failf(t.pos(), "bad reference: its last number must be 0")
 		}
 		return value.Ref{Node: p.u32(t, 0), ID: uint64(p.u32(t, 1))<<32 | uint64(p.u32(t, 2))}
 	case tPunct:
@@ -199,7 +199,7 @@ func (p *parser) term() value.Term {
 			p.advance()
 			n := p.tok()
 			if n.kind != tInt && n.kind != tFloat {
-				p.failf(n.pos, "expected a number after %q, found %s", t.text, n.describe(p.src))
+				p.failf(n.pos(), "expected a number after %q, found %s", t.text, n.describe(p.src))
 			}
 			p.advance()
 			if t.text == "+" {
@@ -221,13 +221,13 @@ func (p *parser) term() value.Term {
 			return p.binary()
 		}
 	}
-	p.failf(t.pos, "expected a term, found %s", t.describe(p.src))
+	p.failf(t.pos(), "expected a term, found %s", t.describe(p.src))
 	return nil
 }
 
 func (p *parser) u32(t *token, i int) uint32 {
 	if n := (*t.nums)[i]; n > math.MaxUint32 {
-		p.failf(t.pos, "bad %s: %d is too large", tokNames[t.kind], n)
+		p.failf(t.pos(), "bad %s: %d is too large", tokNames[t.kind], n)
 	}
 	return uint32((*t.nums)[i])
 }
@@ -420,7 +420,7 @@ func (p *parser) segment(w *bitWriter) {
 	} else if start.kind == tInt || start.kind == tFloat || p.isPunct("-") || p.isPunct("+") {
 		v = p.term()
 	} else {
-		p.failf(start.pos, "expected a binary segment (an integer, a float or a string), found %s", start.describe(p.src))
+		p.failf(start.pos(), "expected a binary segment (an integer, a float or a string), found %s", start.describe(p.src))
 	}
 	size := int64(-1)
 	if p.isPunct(":") {
@@ -428,7 +428,7 @@ func (p *parser) segment(w *bitWriter) {
 		size = p.smallInt("the segment size", maxLiteralBits)
 		p.bitBudget -= int(size)
 		if p.bitBudget < 0 {
-			p.failf(start.pos, "binary literals too large for a file of this size")
+			p.failf(start.pos(), "binary literals too large for a file of this size")
 		}
 	}
 	typ, little, signed := "", false, false
@@ -440,7 +440,7 @@ func (p *parser) segment(w *bitWriter) {
 			switch name {
 			case "integer", "float", "binary", "bytes", "bits", "bitstring", "utf8", "utf16", "utf32":
 				if typ != "" {
-					p.failf(st.pos, "segment has two types, %s and %s", typ, name)
+					p.failf(st.pos(), "segment has two types, %s and %s", typ, name)
 				}
 				typ = string(name)
 			case "big":
@@ -452,7 +452,7 @@ func (p *parser) segment(w *bitWriter) {
 			case "unsigned":
 				signed = false
 			default:
-				p.failf(st.pos, "unknown type specifier %q%s", name, didYouMean(string(name), segmentSpecs))
+				p.failf(st.pos(), "unknown type specifier %q%s", name, didYouMean(string(name), segmentSpecs))
 			}
 			if !p.isPunct("-") {
 				break
@@ -470,7 +470,7 @@ func (p *parser) segment(w *bitWriter) {
 			typ = "float"
 		}
 		if typ != "float" {
-			p.failf(start.pos, "a float segment needs the type float, not %s", typ)
+			p.failf(start.pos(), "a float segment needs the type float, not %s", typ)
 		}
 		switch size {
 		case -1, 64:
@@ -484,7 +484,7 @@ func (p *parser) segment(w *bitWriter) {
 		case 32:
 			f := float32(v)
 			if math.IsInf(float64(f), 0) {
-				p.failf(start.pos, "float %v does not fit 32 bits", float64(v))
+				p.failf(start.pos(), "float %v does not fit 32 bits", float64(v))
 			}
 			b := make([]byte, 4)
 			if little {
@@ -494,7 +494,7 @@ func (p *parser) segment(w *bitWriter) {
 			}
 			w.writeBytes(b)
 		default:
-			p.failf(start.pos, "a float segment is 32 or 64 bits")
+			p.failf(start.pos(), "a float segment is 32 or 64 bits")
 		}
 		return
 	default:
@@ -504,17 +504,17 @@ func (p *parser) segment(w *bitWriter) {
 	switch typ {
 	case "", "integer", "binary", "bytes", "bits", "bitstring":
 		if typ != "" && typ != "integer" && start.kind != tString {
-			p.failf(start.pos, "a %s segment needs a string here", typ)
+			p.failf(start.pos(), "a %s segment needs a string here", typ)
 		}
 		if typ != "" && typ != "integer" && size != -1 {
-			p.failf(start.pos, "a string segment of type %s takes no size", typ)
+			p.failf(start.pos(), "a string segment of type %s takes no size", typ)
 		}
 		n := int(size)
 		if size == -1 {
 			n = 8
 		}
 		if little && n%8 != 0 {
-			p.failf(start.pos, "a little-endian segment needs a size that is a multiple of 8")
+			p.failf(start.pos(), "a little-endian segment needs a size that is a multiple of 8")
 		}
 		for _, c := range chars {
 			if b, ok := c.(value.Int); ok && n == 8 && (b >= 0 && b <= 255 || start.kind != tString || typ == "integer") {
@@ -523,7 +523,7 @@ func (p *parser) segment(w *bitWriter) {
 			}
 			x := bigOf(c)
 			if start.kind == tString && typ != "integer" && size == -1 && (x.Sign() < 0 || x.Cmp(big.NewInt(255)) > 0) {
-				p.failf(start.pos, "character %s does not fit a byte (write the string /utf8)", x)
+				p.failf(start.pos(), "character %s does not fit a byte (write the string /utf8)", x)
 			}
 			if little {
 				bs := make([]byte, n/8)
@@ -539,12 +539,12 @@ func (p *parser) segment(w *bitWriter) {
 		}
 	case "utf8", "utf16", "utf32":
 		if size != -1 {
-			p.failf(start.pos, "a %s segment takes no size", typ)
+			p.failf(start.pos(), "a %s segment takes no size", typ)
 		}
 		for _, c := range chars {
 			x, ok := c.(value.Int)
 			if !ok || x < 0 || x > utf8.MaxRune || (x >= 0xD800 && x <= 0xDFFF) {
-				p.failf(start.pos, "%s is not a Unicode code point", value.Format(c))
+				p.failf(start.pos(), "%s is not a Unicode code point", value.Format(c))
 			}
 			r := rune(x)
 			switch typ {
@@ -578,10 +578,10 @@ func (p *parser) segment(w *bitWriter) {
 			}
 		}
 	case "float":
-		p.failf(start.pos, "a float segment needs a float value")
+		p.failf(start.pos(), "a float segment needs a float value")
 	}
 	if w.bits > 8*maxLiteralBits {
-		p.failf(start.pos, "binary literal is too large")
+		p.failf(start.pos(), "binary literal is too large")
 	}
 }
 
