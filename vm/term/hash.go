@@ -3,6 +3,9 @@ package term
 import (
 	"encoding/binary"
 	"math/bits"
+	"sync"
+	"sync/atomic"
+	"unsafe"
 )
 
 // Hashing terms, for HAMT maps and (later) hash tables.
@@ -10,9 +13,11 @@ import (
 // Implementer notes. The hash is a function of the term's value only: never of a word offset,
 // a space, or which heap, literal area or fragment holds the term. A HAMT is copied between
 // processes word for word, and its structure (which slot holds which key) was decided by these
-// hashes in another heap; a lookup in the copy must find the same slots. It is also fixed for
-// the life of the VM (atoms hash by their index, which never changes), and in fact for every
-// run: the seed is a constant, so a map's shape, and a failing test, reproduce.
+// hashes in another heap; a lookup in the copy must find the same slots. It is also the same
+// in every run: the seed is a constant and atoms hash by name, not by table index. So a large
+// map's shape and iteration order (maps:fold, MapRange) do not depend on the order in which
+// atoms were interned, which concurrent processes make vary from run to run; and a failing
+// test reproduces. An atom's name hash is computed once and cached by index (atomHash).
 //
 // Equal (=:=) terms hash equally whatever their form: a heap binary, an off-heap binary and a
 // sub-binary with the same bits; a flatmap and a HAMT with the same entries (a map hashes as
@@ -21,8 +26,10 @@ import (
 //
 // The mixing is xxHash64's round (multiply, rotate, multiply) per absorbed word, and its
 // final avalanche; each class absorbs a distinct tag first, so the atom with index 5, the
-// integer 5 and the tuple {5} differ. Rejected: hashing atoms by name (a string walk per
-// lookup for the commonest key type, for no gain while atoms live for the VM's life).
+// integer 5 and the tuple {5} differ. The seed is fixed, as erts's internal hash is: keys
+// chosen to collide in all 64 bits (the round is invertible, so they can be computed) make
+// one collision bucket and linear lookups. A per-boot random seed would stop that at the
+// price of run-to-run reproducibility; see the report of issue 2.
 
 // Hash returns a 64-bit hash of t that is equal for terms that are =:=, independent of where
 // the term lives, and fixed for the life of the VM.
@@ -145,7 +152,7 @@ func hashTerm(h *Heap, t Term, acc uint64) uint64 {
 			}
 			return hashRound(acc, uint64(i)<<4|hashTagIntPos)
 		case tagAtom:
-			return hashRound(acc, uint64(t.AtomIndex())<<8|hashTagAtom)
+			return hashRound(acc, atomHash(t)^hashTagAtom)
 		case tagPid:
 			return hashRound(hashRound(acc, hashTagPid), uint64(t.PidIndex())|uint64(t.PidSerial())<<32)
 		}
@@ -187,4 +194,50 @@ func hashMap(h *Heap, m Term, w []uint64, k Kind, acc uint64) uint64 {
 	})
 	acc = hashRound(acc, uint64(mapSizeOf(w, k))<<8|hashTagMap)
 	return hashRound(acc, sum)
+}
+
+// atomHashChunks caches atom name hashes by atom index, in chunks that never move (as the
+// atom table keeps names). A zero entry is not computed yet: atomHash never returns 0. Readers
+// take no lock. atomHashMu serialises adding chunks; without it, first uses racing to add a
+// chunk could each add one and lose the other's entries, which is harmless (they would be
+// computed again, to the same values) but wasteful.
+type atomHashChunk [atomChunkSize]atomic.Uint64
+
+var (
+	atomHashMu     sync.Mutex
+	atomHashChunks atomic.Pointer[[]*atomHashChunk]
+)
+
+// atomHash returns the hash of atom a's name. Safe from any goroutine.
+func atomHash(a Term) uint64 {
+	i := a.AtomIndex()
+	if cs := atomHashChunks.Load(); cs != nil && int(i/atomChunkSize) < len(*cs) {
+		if x := (*cs)[i/atomChunkSize][i%atomChunkSize].Load(); x != 0 {
+			return x
+		}
+	}
+	return atomHashSlow(a)
+}
+
+func atomHashSlow(a Term) uint64 {
+	name := AtomName(a)
+	x := hashAvalanche(hashBits(hashSeed, unsafe.Slice(unsafe.StringData(name), len(name)), 8*len(name))) | 1
+	i := a.AtomIndex()
+	atomHashMu.Lock()
+	defer atomHashMu.Unlock()
+	var cs []*atomHashChunk
+	if p := atomHashChunks.Load(); p != nil {
+		cs = *p
+	}
+	if int(i/atomChunkSize) >= len(cs) {
+		grown := append([]*atomHashChunk(nil), cs...)
+		for int(i/atomChunkSize) >= len(grown) {
+			grown = append(grown, new(atomHashChunk))
+		}
+		atomHashChunks.Store(&grown)
+		cs = grown
+	}
+	// Racing writers store the same value.
+	cs[i/atomChunkSize][i%atomChunkSize].Store(x)
+	return x
 }

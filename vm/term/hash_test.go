@@ -1,8 +1,12 @@
 package term
 
 import (
+	"encoding/binary"
+	"fmt"
 	"math"
 	"math/rand/v2"
+	"strconv"
+	"sync"
 	"testing"
 
 	"github.com/beamlite/beamlite/value"
@@ -139,7 +143,7 @@ func TestHashDistinguishes(t *testing.T) {
 	}
 }
 
-// TestHashAvalanche flips each input bit of small integers, atoms and pairs and checks that
+// TestHashAvalanche flips each input bit of small integers, binaries and pairs and checks that
 // every output bit flips about half the time (the trie takes its slots from all 64 bits).
 func TestHashAvalanche(t *testing.T) {
 	h := &Heap{}
@@ -167,7 +171,11 @@ func TestHashAvalanche(t *testing.T) {
 		assert.Less(t, worst, 0.1, "%s: worst output bit flips %.3f away from half", name, worst)
 	}
 	check("small", 59, func(x uint64) uint64 { return Hash(h, MakeSmall(int64(x<<5)>>5)) })
-	check("atom", 20, func(x uint64) uint64 { return Hash(h, MakeAtom(uint32(x&(1<<20-1)))) })
+	check("binary", 64, func(x uint64) uint64 { // and atoms, whose names hash the same way
+		var b [8]byte
+		binary.LittleEndian.PutUint64(b[:], x)
+		return Hash(h, MakeBinary(h, b[:]))
+	})
 	check("pair", 30, func(x uint64) uint64 {
 		return Hash(h, MakeTuple(h, MakeSmall(int64(x&(1<<15-1))), MakeSmall(int64(x>>15&(1<<15-1)))))
 	})
@@ -188,6 +196,57 @@ func TestHashSlots(t *testing.T) {
 			assert.InDelta(t, n/32, c, 400, "shift %d slot %d", shift, slot)
 		}
 	}
+}
+
+// TestHashStableAcrossRuns pins the hashes of an atom interned late (its table index depends
+// on which tests ran before) and of an integer: a map's shape and iteration order must not
+// depend on interning order, nor change between runs. Update the constants only when the
+// hash function changes on purpose.
+func TestHashStableAcrossRuns(t *testing.T) {
+	h := &Heap{}
+	assert.Equal(t, uint64(0x642db38d36abe0fd), Hash(h, MustIntern("hash_golden_probe")))
+	assert.Equal(t, uint64(0x9ca453f64667a56d), Hash(h, MakeSmall(42)))
+}
+
+// TestHammerAtomHash hashes fresh atoms from many goroutines at once (each first use fills
+// the cache) and checks that every goroutine saw the same hash. Run it with -race.
+func TestHammerAtomHash(t *testing.T) {
+	const goroutines = 8
+	n := 5000
+	if testing.Short() {
+		n = 500
+	}
+	prefix := fmt.Sprintf("hammer_atom_%d_", rand.Uint64())
+	results := make([][]uint64, goroutines)
+	var start, done sync.WaitGroup
+	start.Add(1)
+	for g := range goroutines {
+		done.Add(1)
+		go func() {
+			defer done.Done()
+			h := &Heap{}
+			start.Wait()
+			out := make([]uint64, n)
+			for i := range n {
+				j := i
+				if g%2 == 1 {
+					j = n - 1 - i // half of them walk the other way
+				}
+				out[j] = Hash(h, MustIntern(prefix+strconv.Itoa(j)))
+			}
+			results[g] = out
+		}()
+	}
+	start.Done()
+	done.Wait()
+	for g := 1; g < goroutines; g++ {
+		require.Equal(t, results[0], results[g], "goroutine %d", g)
+	}
+	seen := map[uint64]bool{}
+	for _, x := range results[0] {
+		seen[x] = true
+	}
+	assert.Len(t, seen, n, "distinct atoms hash apart")
 }
 
 func BenchmarkHash(b *testing.B) {
