@@ -25,11 +25,11 @@ import (
 // OTP 25). Integers need no such care: a value has one form (doc.go invariant 3).
 //
 // The mixing is xxHash64's round (multiply, rotate, multiply) per absorbed word, and its
-// final avalanche; each class absorbs a distinct tag first, so the atom with index 5, the
-// integer 5 and the tuple {5} differ. The seed is fixed, as erts's internal hash is: keys
-// chosen to collide in all 64 bits (the round is invertible, so they can be computed) make
-// one collision bucket and linear lookups. A per-boot random seed would stop that at the
-// price of run-to-run reproducibility; see the report of issue 2.
+// final avalanche; each class absorbs a distinct tag first, so the integer 5, the tuple {5}
+// and the list [5] differ. The seed is fixed, as erts's internal hash is. The price: keys
+// chosen to collide in all 64 bits (the round is invertible, so they can be computed) land in
+// one collision bucket and make lookups linear. A random seed per boot would stop that, at
+// the price of run-to-run reproducibility, which we keep, as erts does.
 
 // Hash returns a 64-bit hash of t that is equal for terms that are =:=, independent of where
 // the term lives, and fixed for the life of the VM.
