@@ -410,7 +410,7 @@ func (a *assembler) instruction() {
 				if k := p.tok().kind; k == tNewline || k == tEOF {
 					p.failf(p.tok().pos(), "%s needs %d operands (%s): %s is missing", info.Name, len(info.Operands), operandList(info), spec.Name)
 				}
-				p.failf(p.tok().pos(), "expected \",\" before %s, found %s", spec.Name, p.tok().describe(p.src))
+				p.failf(p.tok().pos(), "expected \",\" before operand %s, found %s", spec.Name, p.tok().describe(p.src))
 			}
 			p.advance()
 		} else if k := p.tok().kind; k == tNewline || k == tEOF {
