@@ -42,31 +42,39 @@ func (p *Process) createBin(lits []term.Term, in *instr) step {
 		}
 	}
 	nbytes := (total + 7) / 8
-	var small [term.MaxHeapBinary]byte
-	var buf []byte
-	if nbytes <= len(small) {
-		buf = small[:nbytes]
-	} else {
-		buf = make([]byte, nbytes)
-	}
-	bw := bitWriter{buf: buf}
-	for i := range segs {
-		if !p.writeSeg(h, lits, &bw, &segs[i], sizes[i]) {
+	var r term.Term
+	if nbytes <= term.MaxHeapBinary {
+		// Kept apart from the large case so that the buffer stays on the Go stack.
+		var small [term.MaxHeapBinary]byte
+		if !p.writeSegs(h, lits, segs, sizes, small[:nbytes]) {
 			return p.createFail(in, term.Badarg)
 		}
-	}
-	var r term.Term
-	switch {
-	case nbytes <= len(small):
-		r = term.MakeBitstring(h, buf, total)
-	case total%8 == 0:
+		r = term.MakeBitstring(h, small[:nbytes], total)
+	} else {
+		buf := make([]byte, nbytes)
+		if !p.writeSegs(h, lits, segs, sizes, buf) {
+			return p.createFail(in, term.Badarg)
+		}
 		// The buffer is ours: the off-heap binary takes it without a copy.
 		r = term.MakeRefBinary(h, &term.Binary{Data: buf})
-	default:
-		r = term.MakeSubBinary(h, term.MakeRefBinary(h, &term.Binary{Data: buf}), 0, total)
+		if total%8 != 0 {
+			r = term.MakeSubBinary(h, r, 0, total)
+		}
 	}
 	p.put(operand(in.args[1]), r)
 	return stepNext
+}
+
+// writeSegs writes every segment into buf (zeroed, exactly large enough); false means a
+// value of the wrong type: badarg.
+func (p *Process) writeSegs(h *term.Heap, lits []term.Term, segs []segment, sizes []int, buf []byte) bool {
+	bw := bitWriter{buf: buf}
+	for i := range segs {
+		if !p.writeSeg(h, lits, &bw, &segs[i], sizes[i]) {
+			return false
+		}
+	}
+	return true
 }
 
 // createFail is the outcome of a failed bs_create_bin: its fail label, or the error reason.

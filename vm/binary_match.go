@@ -53,6 +53,15 @@ func makeUint(h *term.Heap, v uint64) term.Term {
 	return term.MakeBigInt(h, new(big.Int).SetUint64(v))
 }
 
+// binData returns the bytes of bin, a heap or off-heap binary (what a context's binary word
+// holds), with one look at its words for the common off-heap case.
+func binData(h *term.Heap, bin term.Term) []byte {
+	if w := h.Words(bin); term.HeaderKind(w[0]) == term.KindRefBin && bin.Space() != term.SpaceLiteral {
+		return h.Bins[w[1]].Data
+	}
+	return term.BinaryBytes(h, bin)
+}
+
 // readBits returns n (at most 64) bits of data from bit offset off, the first bit most
 // significant, right-aligned in the result.
 func readBits(data []byte, off, n int) uint64 {
@@ -102,7 +111,7 @@ func (p *Process) getInteger(in *instr, w []uint64, n int) step {
 	h := &p.heap.Heap
 	off := int(w[1])
 	w[1], w[2] = uint64(off+n), w[2]-uint64(n)
-	data := term.BinaryBytes(h, term.Term(w[3]))
+	data := binData(h, term.Term(w[3]))
 	lit, signed := little(in.args[4]), bytecode.BsFlags(in.args[4])&bytecode.BsSigned != 0
 	var r term.Term
 	switch {
@@ -167,7 +176,7 @@ func (p *Process) matchSegment(lits []term.Term, in *instr) step {
 	ctx := p.get(lits, operand(in.args[1]))
 	w := h.Words(ctx)
 	off, left := int(w[1]), int(w[2])
-	data := term.BinaryBytes(h, term.Term(w[3]))
+	data := binData(h, term.Term(w[3]))
 	switch in.op {
 	case bytecode.BsGetFloat:
 		n, ok := p.matchSize(lits, operand(in.args[2]), in.args[3], 64)

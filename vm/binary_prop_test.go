@@ -328,6 +328,7 @@ func TestBinaryConcatSplit(t *testing.T) {
 func TestBinaryMatchSurvivesGC(t *testing.T) {
 	opts := gc.Options{MinHeapSize: 1, FullsweepAfter: 100}
 	p := newProcess(newVM(t, Options{}), opts)
+	p.x = new(regFile) // a process off any scheduler needs its own registers
 	h := &p.heap.Heap
 	p.xlive = 4
 	for i := range p.xlive {
@@ -376,4 +377,42 @@ func TestBinaryMatchSurvivesGC(t *testing.T) {
 	collect(false)
 	assert.Equal(t, value.Binary(data[10:]), term.ToValue(h, p.x[2]))
 	assert.Equal(t, value.Binary(data[10:]), term.ToValue(h, p.x[1]), "a context reads as the rest")
+}
+
+// TestBinaryResultPlacement: bs_create_bin puts results of up to 64 bytes on the heap and
+// larger ones off-heap (behind a sub binary when they end inside a byte), and <<B/binary>> of
+// a whole binary is B itself.
+func TestBinaryResultPlacement(t *testing.T) {
+	p := newProcess(newVM(t, Options{}), gc.DefaultOptions())
+	p.x = new(regFile) // a process off any scheduler needs its own registers
+	h := &p.heap.Heap
+	x := func(i uint32) operand { return opX | operand(i) }
+	// dst := <<x0/bits, x1:x2>>
+	in := &instr{op: bytecode.BsCreateBin, args: [6]uint32{noLabel, uint32(x(3))}, ext: &instrExt{segs: []segment{
+		{typ: bytecode.SegBinary, unit: 1, val: x(0), size: opNone},
+		{typ: bytecode.SegInteger, unit: 1, val: x(1), size: x(2)},
+	}}}
+	for _, c := range []struct {
+		bytes, bits int
+		kind        term.Kind
+	}{
+		{63, 8, term.KindHeapBin}, {64, 0, term.KindHeapBin}, {63, 7, term.KindHeapBin},
+		{64, 8, term.KindRefBin}, {64, 1, term.KindSubBin}, {1000, 3, term.KindSubBin},
+	} {
+		p.x[0] = term.MakeBinary(h, make([]byte, c.bytes))
+		p.x[1], p.x[2] = term.MakeSmall(-1), term.MakeSmall(int64(c.bits))
+		require.Equal(t, stepNext, p.binaryInstr(nil, in))
+		r := p.x[3]
+		assert.Equal(t, c.kind, h.Kind(r), "%d bytes + %d bits", c.bytes, c.bits)
+		assert.Equal(t, 8*c.bytes+c.bits, term.BitSize(h, r))
+		b := term.BinaryBytes(h, r)
+		if c.bits > 0 {
+			assert.Equal(t, byte(0xFF)<<(8-c.bits)&0xFF, b[c.bytes], "the ones, then zero padding")
+		}
+	}
+	p.x[0] = term.MakeBinary(h, []byte("whole"))
+	p.x[2] = term.MakeSmall(0)
+	require.Equal(t, stepNext, p.binaryInstr(nil, &instr{op: bytecode.BsCreateBin,
+		args: [6]uint32{noLabel, uint32(x(3))}, ext: &instrExt{segs: in.ext.segs[:1]}}))
+	assert.Equal(t, p.x[0], p.x[3])
 }

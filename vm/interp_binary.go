@@ -67,8 +67,12 @@ func (p *Process) binaryInstr(lits []term.Term, in *instr) step {
 			// The common case: an unsigned big-endian integer of at most 64 bits.
 			off := int(w[1])
 			w[1], w[2] = uint64(off+n), w[2]-uint64(n)
-			v := readBits(term.BinaryBytes(h, term.Term(w[3])), off, n)
-			p.put(operand(in.args[5]), makeUint(h, v))
+			data := binData(h, term.Term(w[3]))
+			if n == 8 && off&7 == 0 {
+				p.put(operand(in.args[5]), term.MakeSmall(int64(data[off>>3])))
+				return stepNext
+			}
+			p.put(operand(in.args[5]), makeUint(h, readBits(data, off, n)))
 			return stepNext
 		}
 		return p.getInteger(in, w, n)
