@@ -3,6 +3,7 @@ package asm
 import (
 	"fmt"
 	"math"
+	"strings"
 
 	"github.com/beamlite/beamlite/value"
 )
@@ -14,7 +15,60 @@ func formatTerm(t value.Term) (string, error) {
 	if err := checkWritable(t); err != nil {
 		return "", err
 	}
-	return value.Print(t), nil
+	var b strings.Builder
+	writeTerm(&b, t)
+	return b.String(), nil
+}
+
+// writeTerm writes t as value.Print does, spaced the way people write .bl: {ok, 1},
+// [1, 2 | T], #{k => v}, <<1, 2>>. Leaves (atoms, numbers, strings, printable binaries) are
+// value.Print's own.
+func writeTerm(b *strings.Builder, t value.Term) {
+	seq := func(open string, elems []value.Term, close string) {
+		b.WriteString(open)
+		for i, e := range elems {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			writeTerm(b, e)
+		}
+		b.WriteString(close)
+	}
+	switch t := t.(type) {
+	case value.Tuple:
+		seq("{", t, "}")
+	case value.List:
+		if s := value.Print(t); strings.HasPrefix(s, "\"") {
+			b.WriteString(s)
+			return
+		}
+		seq("[", t, "]")
+	case value.ImproperList:
+		seq("[", t.Elems, "")
+		b.WriteString(" | ")
+		writeTerm(b, t.Tail)
+		b.WriteString("]")
+	case value.Map:
+		b.WriteString("#{")
+		for i := range t.Keys {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			writeTerm(b, t.Keys[i])
+			b.WriteString(" => ")
+			writeTerm(b, t.Values[i])
+		}
+		b.WriteString("}")
+	case value.Binary, value.Bitstring:
+		s := value.Print(t)
+		if strings.HasPrefix(s, "<<\"") {
+			b.WriteString(s) // a printable binary: <<"text">>, maybe with a tail segment
+			return
+		}
+		b.WriteString(strings.ReplaceAll(s, ",", ", "))
+	default:
+		b.WriteString(value.Print(t))
+	}
 }
 
 func checkWritable(t value.Term) error {

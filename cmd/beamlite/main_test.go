@@ -69,7 +69,7 @@ func TestExitStatuses(t *testing.T) {
 		{"asm two files", []string{"asm", good, bad}, exitUsage, "", "want one .bl file"},
 		{"asm bad flag", []string{"asm", good, "-x"}, exitUsage, "", "unknown flag -x"},
 		{"asm -o without value", []string{"asm", good, "-o"}, exitUsage, "", "needs a value"},
-		{"disasm bl", []string{"disasm", good}, exitOK, "move {hello,\"world\"}, x0", ""},
+		{"disasm bl", []string{"disasm", good}, exitOK, "move {hello, \"world\"}, x0", ""},
 		{"disasm bad bl", []string{"disasm", bad}, exitBad, "", "unknown instruction"},
 		{"disasm garbage", []string{"disasm", garbage}, exitBad, "", "garbage.blc"},
 		{"disasm no file", []string{"disasm"}, exitUsage, "", "usage: beamlite disasm"},
