@@ -21,7 +21,7 @@ export flt/2, fltl/2, get_flt/2, get_fltl/2
 export utf8/1, utf16/1, utf16l/1, utf32/1, utf32l/1
 export get_utf8/1, get_utf16/1, get_utf16l/1, get_utf32/1, get_utf32l/1
 export bin/2, binall/1, bits/1, get_bin/2, odd/3, get_odd/1, skip/2, unit8/1, tail8/1
-export guard/1, http/1, big/3, sum_bytes/1
+export guard/1, http/1, big/3, sum_bytes/1, rest8/1, mstr/1, mbits/1, mlong/1
 
 % build(X, Rest) -> <<1, 2:16/little, -1:8/signed, 3.5/float, "abc", X/binary, Rest/bits>>.
 function build/2
@@ -385,6 +385,49 @@ function sum_bytes/1
 
 function id/1
     return
+
+% rest8(Bin) -> case Bin of <<_:3, R/binary>> -> R; _ -> nomatch end (bs_get_binary all).
+function rest8/1
+    bs_start_match @no, x0, x1
+    bs_skip_bits @no, x1, 3, 1
+    bs_get_binary @no, x1, all, 8, [], x0
+    return
+@no:
+    move nomatch, x0
+    return
+
+% mstr(Bin) -> case Bin of <<_:3, "ab", R/bits>> -> R; _ -> nomatch end.
+function mstr/1
+    bs_start_match @no, x0, x1
+    bs_skip_bits @no, x1, 3, 1
+    bs_match_string @no, x1, <<"ab">>
+    bs_get_tail x1, x0
+    return
+@no:
+    move nomatch, x0
+    return
+
+% mbits(Bin) -> case Bin of <<_:1, 5:3, R/bits>> -> R; _ -> nomatch end.
+function mbits/1
+    bs_start_match @no, x0, x1
+    bs_skip_bits @no, x1, 1, 1
+    bs_match_string @no, x1, <<5:3>>
+    bs_get_tail x1, x0
+    return
+@no:
+    move nomatch, x0
+    return
+
+% mlong(Bin) -> case Bin of <<_:5, "0123456789abcdef", R/bits>> -> R; _ -> nomatch end.
+function mlong/1
+    bs_start_match @no, x0, x1
+    bs_skip_bits @no, x1, 5, 1
+    bs_match_string @no, x1, <<"0123456789abcdef">>
+    bs_get_tail x1, x0
+    return
+@no:
+    move nomatch, x0
+    return
 `
 
 // binErl is the Erlang twin of binSrc, function for function.
@@ -449,6 +492,10 @@ seq(N) -> << <<(I band 255)>> || I <- lists:seq(0, N - 1) >>.
 slice(Bin, Off, Len) -> <<_:Off/binary, S:Len/binary, _/binary>> = Bin, S.
 sum_bytes(B) when is_binary(B) -> lists:sum(binary_to_list(B));
 sum_bytes(_) -> bad.
+rest8(Bin) -> case Bin of <<_:3, R/binary>> -> R; _ -> nomatch end.
+mstr(Bin) -> case Bin of <<_:3, "ab", R/bits>> -> R; _ -> nomatch end.
+mbits(Bin) -> case Bin of <<_:1, 5:3, R/bits>> -> R; _ -> nomatch end.
+mlong(Bin) -> case Bin of <<_:5, "0123456789abcdef", R/bits>> -> R; _ -> nomatch end.
 `
 
 // binRunErl runs every line "Fun [Args]" of cases.txt on binErl's module and prints each
@@ -655,6 +702,20 @@ var binCases = []struct{ fun, args, want string }{
 	{"big", `[64, 60, 4]`, `{<<60,61,62,63>>,2016}`},
 	{"sum_bytes", `[<<1,2,3,250>>]`, `256`},
 	{"sum_bytes", `[<<1,2,3:4>>]`, `bad`},
+	{"rest8", `[<<1,2,3>>]`, `nomatch`},
+	{"rest8", `[<<1,2,3:3>>]`, `<<8,19>>`},
+	{"mstr", `[<<0:3, "ab", 7:5>>]`, `<<7:5>>`},
+	{"mstr", `[<<0:3, "ac", 7:5>>]`, `nomatch`},
+	{"mstr", `[<<0:3, "a">>]`, `nomatch`},
+	{"mstr", `[<<"ab">>]`, `nomatch`},
+	{"mbits", `[<<1:1, 5:3, 9:4>>]`, `<<9:4>>`},
+	{"mbits", `[<<1:1, 4:3, 9:4>>]`, `nomatch`},
+	{"mbits", `[<<1:1, 5:2>>]`, `nomatch`},
+	{"mlong", `[<<0:5, "0123456789abcdef", 1:3>>]`, `<<1:3>>`},
+	{"mlong", `[<<0:5, "0123456789abcdeF", 1:3>>]`, `nomatch`},
+	{"mlong", `[<<0:5, "0123456789abcde">>]`, `nomatch`},
+	{"int", `[foo, 1180591620717411303424]`, `{error,system_limit}`},
+	{"bin", `[foo, -1]`, `{error,badarg}`},
 }
 
 // runBinCase calls bint:fun(args...) and formats the outcome as binRunErl does.
@@ -708,4 +769,62 @@ func TestBinaryErlReference(t *testing.T) {
 	for i, c := range binCases {
 		assert.Equal(t, c.want, got[i], "bint:%s(%s) on erl", c.fun, c.args)
 	}
+}
+
+// binRawSrc uses what Erlang code never compiles to: positions given by the caller, and
+// match instructions with no fail label (they raise badarg).
+const binRawSrc = `
+module braw
+export setpos/2, strict/1
+
+% setpos(Bin, Pos): match from bit Pos on, the rest of Bin.
+function setpos/2
+    bs_start_match none, x0, x2
+    bs_set_position x2, x1
+    bs_get_tail x2, x0
+    return
+
+% strict(Bin) -> <<X:16>> = Bin, X, with every failure an exception.
+function strict/1
+    bs_start_match none, x0, x1
+    bs_get_integer none, x1, 16, 1, [], x2
+    bs_test_tail none, x1, 0
+    move x2, x0
+    return
+`
+
+func TestBinaryRawPositions(t *testing.T) {
+	eachConfig(t, func(t *testing.T, v *VM) {
+		loadSrc(t, v, "braw.bl", binRawSrc)
+		bin := value.Binary{1, 2, 3}
+		for _, c := range []struct {
+			fun  string
+			args []value.Term
+			want string
+		}{
+			{"setpos", []value.Term{bin, value.Int(8)}, "<<2,3>>"},
+			{"setpos", []value.Term{bin, value.Int(3)}, "<<8,16,3:5>>"},
+			{"setpos", []value.Term{bin, value.Int(24)}, "<<>>"},
+			{"setpos", []value.Term{bin, value.Int(0)}, "<<1,2,3>>"},
+			{"setpos", []value.Term{bin, value.Int(25)}, "{error,badarg}"},
+			{"setpos", []value.Term{bin, value.Int(-1)}, "{error,badarg}"},
+			{"setpos", []value.Term{bin, value.Atom("foo")}, "{error,badarg}"},
+			{"setpos", []value.Term{value.Atom("foo"), value.Int(0)}, "{error,badarg}"},
+			{"strict", []value.Term{value.Binary{1, 2}}, "258"},
+			{"strict", []value.Term{value.Binary{1}}, "{error,badarg}"},
+			{"strict", []value.Term{bin}, "{error,badarg}"},
+			{"strict", []value.Term{value.Int(1)}, "{error,badarg}"},
+		} {
+			r, err := v.Apply("braw", c.fun, c.args...)
+			got := ""
+			if err != nil {
+				var ee *ExitError
+				require.ErrorAs(t, err, &ee)
+				got = "{" + string(ee.Class) + "," + value.Format(ee.Reason) + "}"
+			} else {
+				got = value.Format(r)
+			}
+			assert.Equal(t, c.want, got, "braw:%s%v", c.fun, c.args)
+		}
+	})
 }
