@@ -1,0 +1,60 @@
+package vm
+
+import "testing"
+
+var tupleCases = []bifCase{
+	{call: "setelement(1, {a, b}, x)", want: "{x, b}"},
+	{call: "setelement(2, {a, b}, x)", want: "{a, x}"},
+	{call: "setelement(3, {a, b}, x)", want: "!badarg"},
+	{call: "setelement(0, {a, b}, x)", want: "!badarg"},
+	{call: "setelement(1, [a], x)", want: "!badarg"},
+	{call: "setelement(a, {a}, x)", want: "!badarg"},
+	{call: "setelement(1.0, {a}, x)", want: "!badarg"},
+	{call: "make_tuple(3, a)", want: "{a, a, a}"},
+	{call: "make_tuple(0, a)", want: "{}"},
+	{call: "make_tuple(-1, a)", want: "!badarg"},
+	{call: "make_tuple(16777216, a)", want: "!badarg"},
+	{call: "make_tuple(1152921504606846976, a)", want: "!badarg"},
+	{call: "make_tuple(a, a)", want: "!badarg"},
+	{call: "make_tuple(3, a, [{1, x}, {3, y}, {1, z}])", want: "{z, a, y}"},
+	{call: "make_tuple(2, a, [])", want: "{a, a}"},
+	{call: "make_tuple(3, a, [{4, x}])", want: "!badarg"},
+	{call: "make_tuple(0, a, [{1, x}])", want: "!badarg"},
+	{call: "make_tuple(2, a, x)", want: "!badarg"},
+	{call: "make_tuple(2, a, [x])", want: "!badarg"},
+	{call: "make_tuple(2, a, [{1, x} | y])", want: "!badarg"},
+	{call: "make_tuple(2, a, [{a, x}])", want: "!badarg"},
+	{call: "make_tuple(2, a, [{1, x, y}])", want: "!badarg"},
+	{call: "append_element({}, x)", want: "{x}"},
+	{call: "append_element({a, b}, c)", want: "{a, b, c}"},
+	{call: "append_element(x, 1)", want: "!badarg"},
+	{call: "tuple_to_list({})", want: "[]"},
+	{call: "tuple_to_list({a, {b}, [c]})", want: "[a, {b}, [c]]"},
+	{call: "tuple_to_list(x)", want: "!badarg"},
+	{call: "list_to_tuple([])", want: "{}"},
+	{call: "list_to_tuple([a, b])", want: "{a, b}"},
+	{call: "list_to_tuple([a | b])", want: "!badarg"},
+	{call: "list_to_tuple(x)", want: "!badarg"},
+	{call: "insert_element(1, {}, a)", want: "{a}"},
+	{call: "insert_element(1, {b}, a)", want: "{a, b}"},
+	{call: "insert_element(2, {a, c}, b)", want: "{a, b, c}"},
+	{call: "insert_element(3, {a, b}, x)", want: "{a, b, x}"},
+	{call: "insert_element(4, {a, b}, x)", want: "!badarg"},
+	{call: "insert_element(0, {}, a)", want: "!badarg"},
+	{call: "insert_element(1, x, a)", want: "!badarg"},
+	{call: "delete_element(2, {a, b})", want: "{a}"},
+	{call: "delete_element(1, {a, b, c})", want: "{b, c}"},
+	{call: "delete_element(2, {a, b, c})", want: "{a, c}"},
+	{call: "delete_element(3, {a, b})", want: "!badarg"},
+	{call: "delete_element(1, {})", want: "!badarg"},
+	{call: "delete_element(1, [a])", want: "!badarg"},
+	// The lead's BIFs, for the guard path and the error cases.
+	{call: "element(2, {a, b})", want: "b"},
+	{call: "element(3, {a, b})", want: "!badarg"},
+	{call: "tuple_size({a, b})", want: "2"},
+	{call: "tuple_size([])", want: "!badarg"},
+}
+
+func init() { allBifCases["tuple"] = tupleCases }
+
+func TestBifTuple(t *testing.T) { runBifCases(t, tupleCases) }
