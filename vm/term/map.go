@@ -218,7 +218,7 @@ func MapRemove(h *Heap, m, k Term) Term {
 func MapRange(h *Heap, m Term, f func(k, v Term) bool) {
 	w := h.Words(m)
 	if HeaderKind(w[0]) != KindFlatMap {
-		hamtRange(h, w, 3, f)
+		hamtRange(h, w, hamtRootKids, f)
 		return
 	}
 	n := HeaderSize(w[0]) - 1
@@ -244,7 +244,7 @@ func MapSorted(h *Heap, m Term) (keys, vals []Term) {
 		return keys, vals
 	}
 	ents := make([]hamtEnt, 0, int(w[2]))
-	hamtRange(h, w, 3, func(k, v Term) bool {
+	hamtRange(h, w, hamtRootKids, func(k, v Term) bool {
 		ents = append(ents, hamtEnt{key: k, val: v})
 		return true
 	})
