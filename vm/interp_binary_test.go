@@ -775,7 +775,7 @@ func TestBinaryErlReference(t *testing.T) {
 // match instructions with no fail label (they raise badarg).
 const binRawSrc = `
 module braw
-export setpos/2, strict/1
+export setpos/2, strict/1, lit/1
 
 % setpos(Bin, Pos): match from bit Pos on, the rest of Bin.
 function setpos/2
@@ -790,6 +790,22 @@ function strict/1
     bs_get_integer none, x1, 16, 1, [], x2
     bs_test_tail none, x1, 0
     move x2, x0
+    return
+
+% lit(N): matches a literal binary, a heap one (1) or an off-heap one (2): the results are
+% sub binaries of the module's literal area.
+function lit/1
+    is_eq_exact @big, x0, 1
+    move <<"GET /small">>, x0
+    jump @match
+@big:
+    move <<"GET /0123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789">>, x0
+@match:
+    bs_start_match none, x0, x1
+    bs_match_string none, x1, <<"GET ">>
+    bs_get_binary none, x1, 2, 8, [], x2
+    bs_get_tail x1, x3
+    put_tuple x0, [x2, x3]
     return
 `
 
@@ -814,6 +830,8 @@ func TestBinaryRawPositions(t *testing.T) {
 			{"strict", []value.Term{value.Binary{1}}, "{error,badarg}"},
 			{"strict", []value.Term{bin}, "{error,badarg}"},
 			{"strict", []value.Term{value.Int(1)}, "{error,badarg}"},
+			{"lit", []value.Term{value.Int(1)}, `{<<"/s">>,<<"mall">>}`},
+			{"lit", []value.Term{value.Int(2)}, `{<<"/0">>,<<"123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789">>}`},
 		} {
 			r, err := v.Apply("braw", c.fun, c.args...)
 			got := ""
@@ -822,7 +840,7 @@ func TestBinaryRawPositions(t *testing.T) {
 				require.ErrorAs(t, err, &ee)
 				got = "{" + string(ee.Class) + "," + value.Format(ee.Reason) + "}"
 			} else {
-				got = value.Format(r)
+				got = value.Print(r)
 			}
 			assert.Equal(t, c.want, got, "braw:%s%v", c.fun, c.args)
 		}
