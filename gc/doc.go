@@ -46,7 +46,8 @@ package gc
 // the current Limit. A major sets the old budget to NextSize(2 × live); a minor that could
 // promote past the budget (len(Old) + hwm > budget) runs as a major instead, as does every
 // FullsweepAfter-th collection. A MinHeapSize below 233 is a stress setting: Limit is exactly
-// max(MinHeapSize, s+need) and nothing is rounded, so collections happen almost everywhere.
+// max(MinHeapSize, s+need, len(Old)/8) and nothing is rounded, so collections happen almost
+// everywhere while live data is small, and collection work stays linear in allocation.
 //
 // Fragments. CopyOut is the same Cheney copy into a fragment, with forwarding marks written
 // into the sender's heap and undone from a log before it returns (sharing kept without a hash

@@ -404,7 +404,8 @@ func TestZeroHeap(t *testing.T) {
 }
 
 // TestStressSizing: a MinHeapSize below the default sizes Young to exactly the survivors plus
-// need, so the next allocation asks for a collection (the VM's tiny-heap test configuration).
+// need, so the next allocation asks for a collection (the VM's tiny-heap test configuration),
+// but never below an eighth of the old generation, so that collection work stays linear.
 func TestStressSizing(t *testing.T) {
 	h := New(Options{MinHeapSize: 1, FullsweepAfter: 3})
 	roots := []term.Term{listOf(&h.Heap, 10)}
@@ -414,8 +415,26 @@ func TestStressSizing(t *testing.T) {
 	term.MakeTuple(&h.Heap, term.MakeSmall(1), term.MakeSmall(2), term.MakeSmall(3), term.MakeSmall(4), term.MakeSmall(5))
 	assert.True(t, h.NeedsGC())
 	h.CollectMajor(RootSet{roots}, 0)
-	assert.Equal(t, 1, h.Limit)
+	assert.Equal(t, 40/stressOldFraction, h.Limit, "an eighth of the 40 live words")
 	assert.Equal(t, 80, h.OldLimit(), "twice the live data, not rounded")
+}
+
+// TestStressSizingLinear builds a 20,000-element list under the stress sizing: the words the
+// collections move stay a small multiple of the words allocated (before the len(Old)/8 floor,
+// every allocation collected everything: 400 million words moved).
+func TestStressSizingLinear(t *testing.T) {
+	for _, fullsweep := range []int{0, 3} {
+		h := New(Options{MinHeapSize: 1, FullsweepAfter: fullsweep})
+		roots := []term.Term{term.Nil}
+		moved := 0
+		for i := 0; i < 20000; i++ {
+			roots[0] = term.Cons(&h.Heap, term.MakeSmall(int64(i)), roots[0])
+			if h.NeedsGC() {
+				moved += h.Collect(RootSet{roots}, 0).Moved
+			}
+		}
+		assert.Less(t, moved, 20*40000, "fullsweep_after %d: %d words moved for 40,000 allocated", fullsweep, moved)
+	}
 }
 
 // mutator allocates through h the way a process does: it collects whenever the young

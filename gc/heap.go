@@ -13,9 +13,9 @@ type Options struct {
 	// and what Compact shrinks the young generation to; 0 means DefaultMinHeapSize.
 	//
 	// A value below DefaultMinHeapSize is a stress setting (DESIGN.md's "tiny heap" test
-	// configuration): the young generation is then sized to exactly what survives plus need,
-	// with no table rounding and no room to grow, so the owner collects at almost every safe
-	// point. The BEAM would round such a value up; beamlite keeps it so that tests can make
+	// configuration): the young generation is then sized to exactly what survives plus need
+	// (at least an eighth of the old generation, so that work stays linear), with no table
+	// rounding, so the owner collects at almost every safe point while live data is small. The BEAM would round such a value up; beamlite keeps it so that tests can make
 	// collections happen everywhere.
 	MinHeapSize int
 	// MaxHeapSize is the largest Size a process may have after a collection; 0 means no limit.
@@ -100,6 +100,10 @@ func (h *Heap) OldLimit() int { return h.oldLimit }
 // OldBins returns how many leading entries of Bins objects in Old may index.
 func (h *Heap) OldBins() int { return h.oldBins }
 
+// stressOldFraction bounds how often the stress sizing collects: at most once per
+// len(Old)/stressOldFraction words allocated, so collection work stays linear in allocation.
+const stressOldFraction = 8
+
 // stress reports whether MinHeapSize asks for the stress sizing (see Options.MinHeapSize).
 func (h *Heap) stress() bool { return h.MinHeapSize < DefaultMinHeapSize }
 
@@ -138,7 +142,10 @@ func NextSize(n int) int {
 func (h *Heap) resize(major bool, need int) (allocated int) {
 	live := len(h.Young) + need
 	if h.stress() {
-		h.Limit = max(h.MinHeapSize, live)
+		// Collect as often as the data allows, but never more often than every len(Old)/8
+		// words: a collection every allocation would make a program with L live words cost
+		// O(L) per allocation, and tests of big data would never end.
+		h.Limit = max(h.MinHeapSize, live, len(h.Old)/stressOldFraction)
 		if major {
 			h.oldLimit = max(h.MinHeapSize, 2*len(h.Old))
 		}
