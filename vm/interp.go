@@ -12,6 +12,7 @@ const (
 	outcomeDone  outcome = iota // the first function returned; its result is in x0
 	outcomeYield                // the reduction budget is spent; run again to continue
 	outcomeExit                 // an exception was not caught; p.exc holds it
+	outcomeWait                 // the process waits for a message (or its receive timeout)
 )
 
 // get reads a register or constant operand.
@@ -448,8 +449,84 @@ func (p *Process) run(budget int) outcome {
 				code, lits = fn.code, fn.mod.lits
 			}
 
+		case bytecode.Send:
+			p.fn, p.ip = fn, ip
+			reds--
+			if !p.send(p.get(lits, operand(in.args[0])), p.get(lits, operand(in.args[1]))) {
+				p.raiseError(term.Badarg)
+				if !p.catchException() {
+					return outcomeExit
+				}
+				fn, ip = p.fn, p.ip
+				code, lits = fn.code, fn.mod.lits
+				continue
+			}
+			ip++
+		case bytecode.LoopRec:
+			if m, ok := p.loopRec(); ok {
+				p.put(operand(in.args[1]), m)
+				ip++
+			} else {
+				ip = int32(in.args[0])
+				reds -= int(in.back & 1)
+			}
+		case bytecode.LoopRecEnd:
+			p.mb.save++
+			ip = int32(in.args[0])
+			reds -= 1 + p.maybeGC()
+			if reds <= 0 {
+				p.fn, p.ip = fn, ip
+				return outcomeYield
+			}
+		case bytecode.RemoveMessage:
+			p.removeMessage()
+			ip++
+		case bytecode.Wait:
+			ip = int32(in.args[0])
+			reds--
+			if p.mustWait() {
+				p.fn, p.ip = fn, ip
+				return outcomeWait
+			}
+		case bytecode.WaitTimeout:
+			timedOut, ok := p.receiveTimeout(p.get(lits, operand(in.args[1])))
+			switch {
+			case !ok:
+				p.fn, p.ip = fn, ip
+				p.raiseError(term.MustIntern("timeout_value"))
+				if !p.catchException() {
+					return outcomeExit
+				}
+				fn, ip = p.fn, p.ip
+				code, lits = fn.code, fn.mod.lits
+			case timedOut:
+				ip++
+			default:
+				ip = int32(in.args[0])
+				reds--
+				if p.mustWait() {
+					p.fn, p.ip = fn, ip
+					return outcomeWait
+				}
+			}
+		case bytecode.Timeout:
+			p.endReceiveTimeout()
+			ip++
+		case bytecode.RecvMarkerReserve:
+			p.put(operand(in.args[0]), p.markerReserve())
+			ip++
+		case bytecode.RecvMarkerBind:
+			p.markerBind(p.get(lits, operand(in.args[0])), p.get(lits, operand(in.args[1])))
+			ip++
+		case bytecode.RecvMarkerUse:
+			p.markerUse(p.get(lits, operand(in.args[0])))
+			ip++
+		case bytecode.RecvMarkerClear:
+			p.markerClear(p.get(lits, operand(in.args[0])))
+			ip++
+
 		default:
-			// Messages and receive come with later work; a module that uses them
+			// Nothing else is left; a module using an opcode this interpreter does not know
 			// loads but raises here rather than misbehaving.
 			p.fn, p.ip = fn, ip
 			p.raiseError(term.MakeTuple(h, term.MustIntern("not_implemented"), term.MustIntern(in.op.String())))

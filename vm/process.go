@@ -1,8 +1,11 @@
 package vm
 
 import (
+	"sync/atomic"
+
 	"github.com/beamlite/beamlite/bytecode"
 	"github.com/beamlite/beamlite/gc"
+	"github.com/beamlite/beamlite/sched"
 	"github.com/beamlite/beamlite/vm/term"
 )
 
@@ -31,22 +34,44 @@ type catchEntry struct {
 }
 
 // Process is one beamlite process: its heap, registers, stack and execution state. Only the
-// goroutine running it touches it.
+// scheduler running it touches its fields, except those marked otherwise (the mailbox's inbox,
+// the Task status, timeoutFired).
 type Process struct {
+	sched.Task
 	vm   *VM
 	pid  term.Term
 	heap *gc.Heap
+	mb   mailbox
 
 	// Execution state, valid while the process is not running.
 	fn *function
 	ip int32
 	cp retAddr
 
-	// x is the register file. xlive is one more than the highest register any function the
-	// process entered may name: x0..x(xlive-1) always hold valid terms and are collector roots
-	// (a conservative but exact-enough rule: stale registers only keep garbage a little longer).
-	x     *[bytecode.MaxX]term.Term
-	xlive int
+	// x is the register file: its scheduler's while the process runs. xlive is one more than
+	// the highest register any function the process entered may name: x0..x(xlive-1) always
+	// hold valid terms and are collector roots (a conservative but exact-enough rule: stale
+	// registers only keep garbage a little longer). While the process is suspended, xsaved
+	// holds x0..x(xlive-1).
+	x      *[bytecode.MaxX]term.Term
+	xlive  int
+	xsaved []term.Term
+	sched  *sched.Scheduler // the scheduler running the process, while it runs
+
+	// The receive timeout: timer is the pending one; timeoutFired is set by its callback (on
+	// any scheduler) and read by wait_timeout.
+	timer    *sched.Timer
+	timerGen uint64        // generation of the current timer; moves on at every cancel
+	firedGen atomic.Uint64 // set by a timer's callback to its generation
+	marker   recvMarker
+
+	// start is how the process begins (startApply, startFun) until its first run resolves it.
+	start      startKind
+	startArity int
+
+	// onExit, when set, is called on the process's scheduler as it exits, with its heap still
+	// intact: how Go code (Apply, the embedding API) learns a process's result.
+	onExit func(p *Process, normal bool)
 
 	stack   []term.Term // y slots of all frames
 	frames  []frame
@@ -72,15 +97,20 @@ type exception struct {
 func (p *Process) VisitRoots(visit func([]term.Term)) {
 	visit(p.x[:p.xlive])
 	visit(p.stack)
+	visit(p.mb.queue)
+	ref := [1]term.Term{p.marker.ref}
+	visit(ref[:])
+	p.marker.ref = ref[0]
 	exc := [3]term.Term{p.exc.class, p.exc.reason, p.exc.trace}
 	visit(exc[:])
 	p.exc = exception{exc[0], exc[1], exc[2]}
 }
 
 func newProcess(v *VM, opts gc.Options) *Process {
-	p := &Process{vm: v, heap: gc.New(opts), x: new([bytecode.MaxX]term.Term)}
+	p := &Process{vm: v, heap: gc.New(opts)}
 	p.exc = exception{term.Nil, term.Nil, term.Nil}
 	p.bifClass, p.bifReason = term.Error, term.Badarg
+	p.marker.ref = term.Nil
 	return p
 }
 

@@ -1,12 +1,15 @@
 package vm
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"os"
+	"sync"
 
 	"github.com/beamlite/beamlite/bytecode"
 	"github.com/beamlite/beamlite/gc"
+	"github.com/beamlite/beamlite/sched"
 	"github.com/beamlite/beamlite/value"
 	"github.com/beamlite/beamlite/vm/stdlib"
 	"github.com/beamlite/beamlite/vm/term"
@@ -19,21 +22,40 @@ const DefaultReductions = 4000
 type Options struct {
 	// Reductions is the budget of a time slice (default DefaultReductions).
 	Reductions int
+	// Schedulers is the number of schedulers (default: one per CPU).
+	Schedulers int
+	// NoPin leaves the schedulers' threads unpinned (by default each is pinned to a CPU).
+	NoPin bool
+	// Clock is the time source of timers and receive timeouts (default: real time). Tests
+	// pass sched.NewFakeClock() to control time.
+	Clock sched.Clock
+	// ProcessLimit is the most processes that may exist at once (default
+	// DefaultProcessLimit); spawning past it raises system_limit.
+	ProcessLimit int
 	// Heap are the heap options of new processes (default gc.DefaultOptions()).
 	Heap *gc.Options
 	// Stdout and Stderr receive what processes write to standard_io and standard_error
 	// (default os.Stdout and os.Stderr).
 	Stdout, Stderr io.Writer
+	// Logf receives the VM's own notices (such as refused CPU pinning); default log.Printf.
+	Logf func(format string, args ...any)
 }
 
-// VM is a beamlite virtual machine: its loaded code and its processes.
+// VM is a beamlite virtual machine: its loaded code, its schedulers and its processes.
 type VM struct {
 	opts           Options
 	code           *codeServer
+	sys            *sched.System
+	procs          *procTable
+	regs           []*regFile // one per scheduler, indexed by Scheduler.ID
 	stdout, stderr *output
+
+	namesMu sync.RWMutex // guards names
+	names   map[term.Term]*Process
 }
 
-// New returns a VM with the given options and the standard library loaded.
+// New returns a running VM with the given options and the standard library loaded. Stop it
+// with Stop.
 func New(opts Options) (*VM, error) {
 	if opts.Reductions <= 0 {
 		opts.Reductions = DefaultReductions
@@ -42,7 +64,8 @@ func New(opts Options) (*VM, error) {
 		o := gc.DefaultOptions()
 		opts.Heap = &o
 	}
-	v := &VM{opts: opts, code: newCodeServer(),
+	v := &VM{opts: opts, code: newCodeServer(), procs: newProcTable(opts.ProcessLimit),
+		names:  map[term.Term]*Process{},
 		stdout: newOutput(opts.Stdout, os.Stdout), stderr: newOutput(opts.Stderr, os.Stderr)}
 	ms, err := stdlib.Modules()
 	if err != nil {
@@ -53,8 +76,17 @@ func New(opts Options) (*VM, error) {
 			return nil, err
 		}
 	}
+	v.sys = sched.New(sched.Options{Schedulers: opts.Schedulers, Budget: opts.Reductions,
+		NoPin: opts.NoPin, Clock: opts.Clock, Logf: opts.Logf})
+	for range v.sys.Schedulers() {
+		v.regs = append(v.regs, new(regFile))
+	}
+	v.sys.Start()
 	return v, nil
 }
+
+// Stop stops the schedulers; processes still running are abandoned. Safe from any goroutine.
+func (v *VM) Stop(ctx context.Context) error { return v.sys.Stop(ctx) }
 
 // Load verifies m and makes it the current version of its module. Safe from any goroutine.
 func (v *VM) Load(m *bytecode.Module) error { return v.code.load(m, false) }
@@ -64,6 +96,13 @@ func (cs *codeServer) module(name term.Term) *module {
 	cs.mu.Lock()
 	defer cs.mu.Unlock()
 	return cs.modules[name]
+}
+
+// whereis returns the process registered under name, or nil. Safe from any goroutine.
+func (v *VM) whereis(name term.Term) *Process {
+	v.namesMu.RLock()
+	defer v.namesMu.RUnlock()
+	return v.names[name]
 }
 
 // ExitError is the error a call returns when its process ended with an uncaught exception.
@@ -77,63 +116,73 @@ func (e *ExitError) Error() string {
 	return fmt.Sprintf("%s: %s", e.Class, value.Print(e.Reason))
 }
 
-// Apply runs mod:fun(args...) in a new process until it returns, and returns its result. It
-// runs on the calling goroutine (the schedulers come with processes).
+// Apply runs mod:fun(args...) in a new process and waits until it ends: it returns the
+// function's result, or an *ExitError when the process ended with an uncaught exception.
 func (v *VM) Apply(mod, fun string, args ...value.Term) (value.Term, error) {
-	p, err := v.applyProcess(mod, fun, args)
+	r, err := v.apply(mod, fun, args)
 	if err != nil {
 		return nil, err
 	}
-	h := &p.heap.Heap
-	if p.exc.class != term.Nil {
-		return nil, &ExitError{
-			Class:  value.Atom(term.AtomName(p.exc.class)),
-			Reason: term.ToValue(h, p.exc.reason),
-			Trace:  term.ToValue(h, p.exc.trace),
-		}
-	}
-	return term.ToValue(h, p.x[0]), nil
+	return r.result, r.err
 }
 
-// applyProcess runs mod:fun(args...) in a new process to its end and returns the process: its
-// result in x0, or its uncaught exception in exc.
-func (v *VM) applyProcess(mod, fun string, args []value.Term) (*Process, error) {
-	p := newProcess(v, *v.opts.Heap)
-	m, _ := term.Intern(mod)
-	f, _ := term.Intern(fun)
-	e := v.code.lookup(m, f, len(args))
-	if e == nil || (e.fn.Load() == nil && e.bif == nil) {
-		return nil, fmt.Errorf("vm: %s:%s/%d is not exported by a loaded module", mod, fun, len(args))
+// applyResult is what a process started by apply left behind.
+type applyResult struct {
+	result value.Term
+	err    error
+	// For tests: the process's state as it ended.
+	stackCap, frames  int
+	reductions, heapN int64
+}
+
+func (v *VM) apply(mod, fun string, args []value.Term) (applyResult, error) {
+	m, err1 := term.Intern(mod)
+	f, err2 := term.Intern(fun)
+	if err1 != nil || err2 != nil {
+		return applyResult{}, term.ErrSystemLimit
 	}
-	fn := e.fn.Load()
-	if fn != nil {
-		p.enter(fn) // before the arguments are set: it clears the registers it adds
-	} else {
-		p.xlive = len(args)
+	done := make(chan applyResult, 1)
+	p, err := v.newProcessMFA(*v.opts.Heap, m, f, args)
+	if err != nil {
+		return applyResult{}, err
 	}
-	for i, a := range args {
+	p.onExit = func(p *Process, normal bool) {
+		h := &p.heap.Heap
+		r := applyResult{stackCap: cap(p.stack), frames: len(p.frames), reductions: p.reductions}
+		if normal {
+			r.result = term.ToValue(h, p.x[0])
+		} else {
+			r.err = &ExitError{
+				Class:  value.Atom(term.AtomName(p.exc.class)),
+				Reason: term.ToValue(h, p.exc.reason),
+				Trace:  term.ToValue(h, p.exc.trace),
+			}
+		}
+		done <- r
+	}
+	v.sys.Spawn(&p.Task, p, sched.Normal)
+	return <-done, nil
+}
+
+// newProcessMFA makes a process that will run mod:fun(args...) (resolved when it first runs,
+// as Erlang's spawn/3 does: a missing function makes the process exit with undef).
+func (v *VM) newProcessMFA(opts gc.Options, mod, fun term.Term, args []value.Term) (*Process, error) {
+	p := newProcess(v, opts)
+	if !v.procs.insert(p) {
+		return nil, term.ErrSystemLimit
+	}
+	xs := make([]term.Term, 0, len(args)+2)
+	for _, a := range args {
 		t, err := term.FromValue(&p.heap.Heap, a)
 		if err != nil {
+			v.procs.remove(p)
 			return nil, err
 		}
-		p.x[i] = t
+		xs = append(xs, t)
 	}
-	if fn == nil { // a BIF: call it directly
-		if r := e.bif(p, p.x[:len(args)]); r != term.NonValue {
-			p.x[0] = r
-		} else {
-			p.raiseBif(e, p.x[:len(args)])
-		}
-		return p, nil
-	}
-	p.fn, p.ip = fn, 0
-	for {
-		switch p.run(v.opts.Reductions) {
-		case outcomeDone:
-			return p, nil
-		case outcomeExit:
-			return p, nil
-		}
-		p.yields++
-	}
+	p.xsaved = append(xs, mod, fun)
+	p.xlive = len(p.xsaved)
+	p.start = startApply
+	p.startArity = len(args)
+	return p, nil
 }

@@ -1,0 +1,143 @@
+package vm
+
+import (
+	"time"
+
+	"github.com/beamlite/beamlite/gc"
+	"github.com/beamlite/beamlite/vm/term"
+)
+
+// send delivers a copy of msg to the process or registered name to. It returns false for a
+// destination that can never be sent to (badarg): a name that is not registered, or a term
+// that is neither a pid nor an atom. A message to a dead pid is dropped, as in Erlang.
+func (p *Process) send(to, msg term.Term) bool {
+	var target *Process
+	switch {
+	case to.IsPid():
+		target = p.vm.procs.lookup(to)
+		if target == nil {
+			return true
+		}
+	case to.IsAtom():
+		target = p.vm.whereis(to)
+		if target == nil {
+			return false
+		}
+	default:
+		return false
+	}
+	m := message{term: msg}
+	if gc.NeedsCopy(msg) {
+		m.frag = gc.CopyOut(&p.heap.Heap, msg)
+	}
+	target.mb.push(m)
+	if target == p {
+		return true // running: its receive will look at the inbox
+	}
+	if p.sched != nil {
+		p.sched.Wake(&target.Task) // the receiver runs next, on the rest of our slice
+	} else {
+		p.vm.sys.Wake(&target.Task)
+	}
+	return true
+}
+
+// loopRec peeks at the message under the save pointer, taking in what arrived meanwhile.
+func (p *Process) loopRec() (term.Term, bool) {
+	mb := &p.mb
+	if mb.save >= len(mb.queue) {
+		mb.drain(&p.heap.Heap)
+		if mb.save >= len(mb.queue) {
+			return term.NonValue, false
+		}
+	}
+	return mb.queue[mb.save], true
+}
+
+// removeMessage accepts the message under the save pointer and ends the receive.
+func (p *Process) removeMessage() {
+	if p.marker.active && p.mb.save < p.marker.pos {
+		p.marker.pos--
+	}
+	p.mb.remove()
+	p.cancelReceiveTimer()
+}
+
+// mustWait reports whether the process may suspend: a message that arrived since its last
+// look is taken instead (a wake for it may already have been spent on this very run).
+func (p *Process) mustWait() bool {
+	return !p.mb.drain(&p.heap.Heap)
+}
+
+// receiveTimeout handles wait_timeout's time: it returns timedOut when the receive's timer has
+// fired (or the timeout is 0), and otherwise starts the timer if it is not running. ok is
+// false for a timeout that is neither a non-negative integer nor infinity.
+func (p *Process) receiveTimeout(t term.Term) (timedOut, ok bool) {
+	switch {
+	case t == term.Infinity:
+		return false, true
+	case !t.IsSmall() || t.Small() < 0:
+		return false, false
+	}
+	if p.timer != nil {
+		return p.firedGen.Load() == p.timerGen, true
+	}
+	if t.Small() == 0 {
+		return true, true
+	}
+	p.timerGen++
+	gen, v := p.timerGen, p.vm
+	p.timer = v.sys.After(time.Duration(t.Small())*time.Millisecond, func() {
+		p.firedGen.Store(gen)
+		v.sys.Wake(&p.Task)
+	})
+	return false, true
+}
+
+// cancelReceiveTimer stops the receive's timer; a fire that raced with the cancel is ignored
+// because the generation moves on.
+func (p *Process) cancelReceiveTimer() {
+	if p.timer != nil {
+		p.vm.sys.CancelTimer(p.timer)
+		p.timer = nil
+		p.timerGen++
+	}
+}
+
+// endReceiveTimeout is the timeout instruction: the receive is over, its timer spent.
+func (p *Process) endReceiveTimeout() {
+	p.mb.save = 0
+	p.timer = nil
+	p.timerGen++
+}
+
+// recvMarker is the reference optimisation of a receive that waits for a fresh reference:
+// messages before pos arrived before the reference was made, so they cannot match.
+type recvMarker struct {
+	active bool
+	ref    term.Term
+	pos    int
+}
+
+func (p *Process) markerReserve() term.Term {
+	p.mb.drain(&p.heap.Heap)
+	return term.MakeSmall(int64(len(p.mb.queue)))
+}
+
+func (p *Process) markerBind(marker, ref term.Term) {
+	if marker.IsSmall() {
+		p.marker = recvMarker{active: true, ref: ref, pos: int(marker.Small())}
+	}
+}
+
+func (p *Process) markerUse(ref term.Term) {
+	if p.marker.active && p.marker.ref == ref && p.marker.pos <= len(p.mb.queue) {
+		p.mb.save = p.marker.pos
+	}
+}
+
+func (p *Process) markerClear(ref term.Term) {
+	if p.marker.ref == ref {
+		p.marker = recvMarker{}
+	}
+}

@@ -1,0 +1,109 @@
+package vm
+
+import (
+	"github.com/beamlite/beamlite/bytecode"
+	"github.com/beamlite/beamlite/gc"
+	"github.com/beamlite/beamlite/sched"
+	"github.com/beamlite/beamlite/vm/term"
+)
+
+// startKind says how a new process begins: what its first run resolves and calls.
+type startKind uint8
+
+const (
+	startNone  startKind = iota // running already
+	startApply                  // x0..x(n-1) args, x(n) module, x(n+1) function: apply
+	startFun                    // x0 a fun of arity 0: call it
+)
+
+// begin resolves a new process's first call, as the apply and call_fun instructions do, and
+// sets it up to run. It returns false when the process must exit at once: the function does
+// not exist (p.exc is set) or was a BIF (its result is in x0, or p.exc is set).
+func (p *Process) begin() (ok, normal bool) {
+	in := instr{op: bytecode.ApplyOnly}
+	in.args[0] = uint32(p.startArity)
+	if p.start == startFun {
+		in = instr{op: bytecode.CallFunOnly}
+	}
+	p.start = startNone
+	target, r, resolved := p.resolveCall(&in)
+	switch {
+	case !resolved:
+		return false, false
+	case target == nil:
+		p.x[0] = r
+		return false, true
+	}
+	p.fn, p.ip = target, 0
+	p.enter(target)
+	return true, true
+}
+
+// spawn makes a process running the given start (the arguments in xs, copied out of p's
+// heap) and schedules it on p's scheduler. It returns the new pid, or NonValue when the
+// process limit is reached.
+func (p *Process) spawn(start startKind, arity int, xs []term.Term) (*Process, bool) {
+	v := p.vm
+	child := newProcess(v, *v.opts.Heap)
+	if !v.procs.insert(child) {
+		return nil, false
+	}
+	// The arguments travel as one list fragment, as a message does.
+	h := &p.heap.Heap
+	args := term.ListFromSlice(h, xs, term.Nil)
+	moved := args
+	if gc.NeedsCopy(args) {
+		moved = gc.CopyOut(h, args).MoveIn(&child.heap.Heap)
+	}
+	elems, _ := term.ListToSlice(&child.heap.Heap, moved)
+	child.xsaved = elems
+	child.xlive = len(elems)
+	child.start, child.startArity = start, arity
+	if p.sched != nil {
+		p.sched.Spawn(&child.Task, child, sched.Normal)
+	} else {
+		v.sys.Spawn(&child.Task, child, sched.Normal)
+	}
+	return child, true
+}
+
+func init() {
+	registerBif("erlang", "spawn", 3, func(p *Process, a []term.Term) term.Term {
+		h := &p.heap.Heap
+		if !a[0].IsAtom() || !a[1].IsAtom() || !term.IsProperList(h, a[2]) {
+			return p.badarg()
+		}
+		args, _ := term.ListToSlice(h, a[2])
+		xs := append(args, a[0], a[1])
+		child, ok := p.spawn(startApply, len(args), xs)
+		if !ok {
+			return p.fail(term.Error, term.SystemLimit)
+		}
+		return child.pid
+	})
+	registerBif("erlang", "spawn", 1, func(p *Process, a []term.Term) term.Term {
+		h := &p.heap.Heap
+		if !term.IsFun(h, a[0]) {
+			return p.badarg()
+		}
+		child, ok := p.spawn(startFun, 0, []term.Term{a[0]})
+		if !ok {
+			return p.fail(term.Error, term.SystemLimit)
+		}
+		return child.pid
+	})
+	sendBif := func(p *Process, a []term.Term) term.Term {
+		if !p.send(a[0], a[1]) {
+			return p.badarg()
+		}
+		return a[1]
+	}
+	registerBif("erlang", "send", 2, sendBif)
+	registerBif("erlang", "!", 2, sendBif)
+	registerBif("erlang", "is_process_alive", 1, func(p *Process, a []term.Term) term.Term {
+		if !a[0].IsPid() {
+			return p.badarg()
+		}
+		return term.Bool(p.vm.procs.lookup(a[0]) != nil)
+	})
+}
