@@ -1,0 +1,316 @@
+package vm
+
+import (
+	"testing"
+	"time"
+
+	"github.com/beamlite/beamlite/sched"
+	"github.com/beamlite/beamlite/value"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+const procSrc = `
+module procs
+export ping/1, pong/0, selective/0, recv_timeout/1, fan_in/1, child/1, ring/2, send_badarg/0, send_dead/0, relay/1
+
+% pong() -> receive {From, N} -> From ! {pong, N}, pong(); stop -> stopped end.
+function pong/0
+@loop:
+    loop_rec @wait, x0
+    is_tuple @other, x0
+    test_arity @other, x0, 2
+    remove_message
+    get_tuple_element x0, 0, x1
+    get_tuple_element x0, 1, x2
+    put_tuple x3, [pong, x2]
+    send x1, x3
+    call_only 0, pong/0
+@other:
+    is_eq_exact @skip, x0, stop
+    remove_message
+    move stopped, x0
+    return
+@skip:
+    loop_rec_end @loop
+@wait:
+    wait @loop
+
+% ping(N): N round trips with a new pong process, then stop it; returns the last N.
+function ping/1
+    allocate 3
+    move x0, y0
+    move procs, x0
+    move pong, x1
+    move [], x2
+    call_ext 3, erlang:spawn/3
+    move x0, y1
+    move 0, y2
+@next:
+    is_lt @done, y2, y0
+    bif2 none, erlang:'+'/2, y2, 1, y2
+    bif0 erlang:self/0, x0
+    put_tuple x0, [x0, y2]
+    send y1, x0
+@recv:
+    loop_rec @wait, x0
+    is_tagged_tuple @skip, x0, 2, pong
+    remove_message
+    jump @next
+@skip:
+    loop_rec_end @recv
+@wait:
+    wait @recv
+@done:
+    send y1, stop
+    move y2, x0
+    deallocate 3
+    return
+
+% selective() -> self() ! b, self() ! a, receive a -> ok end, receive X -> X end: {a_first, b}.
+function selective/0
+    allocate 1
+    bif0 erlang:self/0, x0
+    send x0, b
+    send x0, a
+@recv_a:
+    loop_rec @wait_a, x0
+    is_eq_exact @skip_a, x0, a
+    remove_message
+    jump @recv_any
+@skip_a:
+    loop_rec_end @recv_a
+@wait_a:
+    wait @recv_a
+@recv_any:
+    loop_rec @wait_any, x0
+    remove_message
+    put_tuple x0, [a_first, x0]
+    deallocate 1
+    return
+@wait_any:
+    wait @recv_any
+
+% recv_timeout(Ms) -> receive X -> {got, X} after Ms -> timeout end.
+function recv_timeout/1
+    allocate 1
+    move x0, y0
+@loop:
+    loop_rec @wait, x0
+    remove_message
+    put_tuple x0, [got, x0]
+    deallocate 1
+    return
+@wait:
+    wait_timeout @loop, y0
+    timeout
+    move timeout, x0
+    deallocate 1
+    return
+
+% child(Parent) -> Parent ! {done, self()}.
+function child/1
+    bif0 erlang:self/0, x1
+    put_tuple x1, [done, x1]
+    send x0, x1
+    move ok, x0
+    return
+
+% fan_in(N): spawn N children that each report back; count the reports.
+function fan_in/1
+    allocate 2
+    move x0, y0
+    move 0, y1
+@spawn:
+    is_lt @collect, y1, y0
+    bif0 erlang:self/0, x0
+    put_list x0, [], x2
+    move procs, x0
+    move child, x1
+    call_ext 3, erlang:spawn/3
+    bif2 none, erlang:'+'/2, y1, 1, y1
+    jump @spawn
+@collect:
+    move 0, y1
+@recv:
+    is_lt @done, y1, y0
+@loop:
+    loop_rec @wait, x0
+    is_tagged_tuple @skip, x0, 2, done
+    remove_message
+    bif2 none, erlang:'+'/2, y1, 1, y1
+    jump @recv
+@skip:
+    loop_rec_end @loop
+@wait:
+    wait @loop
+@done:
+    move y1, x0
+    deallocate 2
+    return
+
+% ring(N, Laps): N relays and this process in a ring pass a token Laps times around; returns
+% the number of hops, N * Laps.
+function ring/2
+    allocate 3
+    move x0, y0
+    move x1, y1
+    bif0 erlang:self/0, x1
+    call 2, make_ring/2
+    move x0, y2
+    send y2, y1
+@wait_home:
+    loop_rec @wait, x0
+    remove_message
+    is_eq_exact @again, x0, 1
+    bif2 none, erlang:'*'/2, y0, y1, x0
+    deallocate 3
+    return
+@again:
+    bif2 none, erlang:'-'/2, x0, 1, x0
+    send y2, x0
+    jump @wait_home
+@wait:
+    wait @wait_home
+
+% make_ring(N, Next) -> the first of N relays, each forwarding to the next, the last to Next.
+function make_ring/2
+    is_eq_exact @more, x0, 0
+    move x1, x0
+    return
+@more:
+    allocate 1
+    bif2 none, erlang:'-'/2, x0, 1, y0
+    put_list x1, [], x2
+    move procs, x0
+    move relay, x1
+    call_ext 3, erlang:spawn/3
+    move x0, x1
+    move y0, x0
+    call_last 2, make_ring/2, 1
+
+% relay(Next) -> receive T -> Next ! T, relay(Next) end.
+function relay/1
+    allocate 1
+    move x0, y0
+@loop:
+    loop_rec @wait, x0
+    remove_message
+    send y0, x0
+    jump @loop
+@wait:
+    wait @loop
+
+function send_badarg/0
+    send nobody_registered, hello
+    move ok, x0
+    return
+
+% send_dead() -> sending to an exited process is not an error.
+function send_dead/0
+    allocate 1
+    bif0 erlang:self/0, x0
+    put_list x0, [], x2
+    move procs, x0
+    move child, x1
+    call_ext 3, erlang:spawn/3
+    move x0, y0
+@loop:
+    loop_rec @wait, x0
+    remove_message
+    send y0, late
+    move y0, x0
+    call_ext 1, erlang:is_process_alive/1
+    deallocate 1
+    return
+@wait:
+    wait @loop
+`
+
+// The export list names relay/1 too; add it.
+func procModule(t *testing.T, v *VM) {
+	loadSrc(t, v, "procs.bl", procSrc)
+}
+
+func TestPingPong(t *testing.T) {
+	eachConfig(t, func(t *testing.T, v *VM) {
+		procModule(t, v)
+		r, err := v.Apply("procs", "ping", value.Int(1000))
+		require.NoError(t, err)
+		assert.Equal(t, value.Int(1000), r)
+	})
+}
+
+func TestSelectiveReceive(t *testing.T) {
+	eachConfig(t, func(t *testing.T, v *VM) {
+		procModule(t, v)
+		r, err := v.Apply("procs", "selective")
+		require.NoError(t, err)
+		assert.Equal(t, value.Tuple{value.Atom("a_first"), value.Atom("b")}, r)
+	})
+}
+
+func TestSpawnMany(t *testing.T) {
+	eachConfig(t, func(t *testing.T, v *VM) {
+		procModule(t, v)
+		r, err := v.Apply("procs", "fan_in", value.Int(2000))
+		require.NoError(t, err)
+		assert.Equal(t, value.Int(2000), r)
+		assert.Eventually(t, func() bool { return v.procs.count.Load() == 0 }, 5*time.Second, time.Millisecond,
+			"every process has exited and left the table")
+	})
+}
+
+func TestRing(t *testing.T) {
+	eachConfig(t, func(t *testing.T, v *VM) {
+		procModule(t, v)
+		r, err := v.Apply("procs", "ring", value.Int(100), value.Int(10))
+		require.NoError(t, err)
+		assert.Equal(t, value.Int(1000), r)
+	})
+}
+
+func TestSendErrors(t *testing.T) {
+	v := newVM(t, Options{})
+	procModule(t, v)
+	_, err := v.Apply("procs", "send_badarg")
+	assert.Equal(t, value.Atom("badarg"), exitOf(t, err).Reason)
+	r, err := v.Apply("procs", "send_dead")
+	require.NoError(t, err)
+	assert.Equal(t, value.False, r)
+}
+
+// TestReceiveAfter uses a fake clock: the receive times out exactly when the clock passes its
+// deadline, and never because real time passed.
+func TestReceiveAfter(t *testing.T) {
+	clock := sched.NewFakeClock()
+	v := newVM(t, Options{Clock: clock})
+	procModule(t, v)
+
+	r, err := v.Apply("procs", "recv_timeout", value.Int(0))
+	require.NoError(t, err)
+	assert.Equal(t, value.Atom("timeout"), r, "after 0 times out at once")
+
+	done := make(chan value.Term, 1)
+	go func() {
+		r, err := v.Apply("procs", "recv_timeout", value.Int(1000))
+		assert.NoError(t, err)
+		done <- r
+	}()
+	// Advance only once the receive has started its timer: before, the timer would start at
+	// the advanced time.
+	require.Eventually(t, func() bool { return v.sys.Stats().Total().Timers == 1 }, 10*time.Second, time.Millisecond)
+	clock.Advance(999 * time.Millisecond)
+	select {
+	case r := <-done:
+		t.Fatalf("timed out early: %v", r)
+	case <-time.After(50 * time.Millisecond):
+	}
+	clock.Advance(time.Millisecond)
+	select {
+	case r := <-done:
+		assert.Equal(t, value.Atom("timeout"), r)
+	case <-time.After(10 * time.Second):
+		t.Fatal("the receive did not time out")
+	}
+}
