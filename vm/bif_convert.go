@@ -321,8 +321,12 @@ func (p *Process) parseInteger(s string, base int) term.Term {
 // parseFloat parses Erlang's float syntax, and nothing else: an optional sign, digits, a
 // point, digits, and an optional exponent ([eE], optional sign, digits). "1e5", "1." and ".5"
 // are not floats. A value too large for a double is badarg; a value too small becomes 0.0 or
-// a denormal, as in erts.
+// a denormal. Two quirks of erts (which hands the text to strtod as a C string) are kept, as
+// erl 25 shows them: the text ends at a NUL character, and the point may be a comma.
 func parseFloat(s string) (float64, bool) {
+	if nul := strings.IndexByte(s, 0); nul >= 0 {
+		s = s[:nul]
+	}
 	i := 0
 	digits := func() bool {
 		start := i
@@ -334,8 +338,11 @@ func parseFloat(s string) (float64, bool) {
 	if i < len(s) && (s[i] == '+' || s[i] == '-') {
 		i++
 	}
-	if !digits() || i >= len(s) || s[i] != '.' {
+	if !digits() || i >= len(s) || (s[i] != '.' && s[i] != ',') {
 		return 0, false
+	}
+	if s[i] == ',' {
+		s = s[:i] + "." + s[i+1:]
 	}
 	i++
 	if !digits() {
@@ -388,18 +395,21 @@ func formatFloatOpts(h *term.Heap, f float64, opts term.Term) (string, bool) {
 			compact = true
 		case term.IsTuple(h, o) && term.TupleArity(h, o) == 2:
 			tag, n := term.TupleElem(h, o, 0), term.TupleElem(h, o, 1)
-			if !n.IsSmall() || n.Small() < 0 {
-				return "", false
-			}
-			switch {
-			case tag == atomDecimals && n.Small() <= 253:
-				mode = floatDecimals
-			case tag == atomScientific && n.Small() <= 249:
-				mode = floatScientific
-			default:
+			if !n.IsSmall() {
 				return "", false
 			}
 			digits = int(n.Small())
+			switch {
+			case tag == atomDecimals && digits >= 0 && digits <= 253:
+				mode = floatDecimals
+			case tag == atomScientific && digits <= 249:
+				mode = floatScientific
+				if digits < 0 {
+					digits = 6 // erts passes it to printf's "%.*e", which reads a negative precision as 6
+				}
+			default:
+				return "", false
+			}
 		default:
 			return "", false
 		}
@@ -409,20 +419,15 @@ func formatFloatOpts(h *term.Heap, f float64, opts term.Term) (string, bool) {
 	}
 	switch mode {
 	case floatShort:
-		return value.FormatFloat(f), true
+		return formatShort(f), true
 	case floatScientific:
 		// erts prints with "%.*e" into a 256-byte buffer.
 		s := strconv.FormatFloat(f, 'e', digits, 64)
 		return s, len(s) <= 255
 	}
 	s := formatFixed(f, digits)
-	// erts prints into a 256-byte buffer: one character too many is cut off (that is what
-	// erl 25 does), more is badarg.
-	switch {
-	case len(s) > 256:
+	if len(s) > 255 { // erts prints into a 256-byte buffer
 		return "", false
-	case len(s) == 256:
-		s = s[:255]
 	}
 	if compact && strings.Contains(s, ".") {
 		s = strings.TrimRight(s, "0")
@@ -431,6 +436,22 @@ func formatFloatOpts(h *term.Heap, f float64, opts term.Term) (string, bool) {
 		}
 	}
 	return s, true
+}
+
+// formatShort is float_to_list(F, [short]): the shortest digits that read back as F, in
+// plain or exponent notation, whichever is shorter (ties to plain), except that an integral
+// float of 2^53 or more is always in exponent notation (9.007199254740992e15), as erts
+// does: its plain form would show digits the float does not hold.
+func formatShort(f float64) string {
+	if math.Abs(f) < 1<<53 {
+		return value.FormatFloat(f)
+	}
+	s := strconv.FormatFloat(f, 'e', -1, 64) // d[.ddd]e+XX
+	mant, exp, _ := strings.Cut(s, "e")
+	if !strings.Contains(mant, ".") {
+		mant += ".0"
+	}
+	return mant + "e" + strings.TrimLeft(strings.TrimPrefix(exp, "+"), "0")
 }
 
 // pow10 are the powers of ten erts's fixed-point fast path uses, 1e0..1e18.
@@ -443,11 +464,12 @@ var pow10 = func() (p [19]float64) {
 }()
 
 // formatFixed is float_to_list(F, [{decimals, D}]). erts (sys_double_to_chars_fast) does not
-// round exactly: for |F| < 2^53 and D <= 18 it splits F into integer and fraction, computes
-// the fraction's digits as trunc(frac × 10^D + 0.5) in double arithmetic, and carries into the
-// integer part. So 0.125 gives "0.13" and 2.5 gives "3" with D=2 and D=0 (exact rounding would
-// give "0.12" and "2"). Larger numbers and more decimals go to printf("%.*f"), which rounds the
-// exact binary value half to even, as strconv does.
+// round exactly: for |F| < 2^53 and D <= 18 it splits F into integer part and fraction, takes
+// x = fraction × 10^D in double arithmetic, keeps trunc(x) digits and adds one when x's own
+// fraction is at least 0.5, carrying into the integer part. So 0.125 gives "0.13" with D=2
+// and 2.5 gives "3" with D=0, where exact rounding gives "0.12" and "2". Larger numbers and
+// more decimals go to printf("%.*f"), which rounds the exact binary value half to even, as
+// strconv does. TestBifFloatFormatErlang holds this against erl on thousands of floats.
 func formatFixed(f float64, d int) string {
 	af := math.Abs(f)
 	if af >= 1<<53 || d >= len(pow10) {
@@ -455,8 +477,12 @@ func formatFixed(f float64, d int) string {
 	}
 	intPart := uint64(af)
 	frac := af - float64(intPart) // exact
-	// float64() rounds the product before the addition: no fused multiply-add.
-	fracPart := uint64(float64(frac*pow10[d]) + 0.5)
+	// float64() rounds the product, as C does: no fused multiply-add.
+	x := float64(frac * pow10[d])
+	fracPart := uint64(x)
+	if x-float64(fracPart) >= 0.5 {
+		fracPart++
+	}
 	if scale := uint64(pow10[d]); fracPart >= scale {
 		intPart++
 		fracPart -= scale

@@ -11,6 +11,7 @@ import (
 
 	"github.com/beamlite/beamlite/asm"
 	"github.com/beamlite/beamlite/value"
+	"github.com/beamlite/beamlite/vm/term"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -191,7 +192,8 @@ func TestBifErlangReference(t *testing.T) {
 		}
 		fmt.Fprintf(&sb, "        fun() -> t(%s, %s, %s) end%s\n", value.QuoteAtom(c.mod), value.QuoteAtom(c.name), value.Format(c.args), sep)
 	}
-	sb.WriteString("    ],\n    lists:foreach(fun(F) -> io:format(\"~w~n\", [F()]) end, L).\n")
+	sb.WriteString("    ],\n    io:setopts([{encoding, unicode}]),\n")
+	sb.WriteString("    lists:foreach(fun(F) -> io:format(\"~tw~n\", [F()]) end, L).\n")
 	dir := t.TempDir()
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "bifref.erl"), []byte(sb.String()), 0o644))
 	out, err := exec.Command(erlc, "-o", dir, filepath.Join(dir, "bifref.erl")).CombinedOutput()
@@ -208,3 +210,21 @@ func TestBifErlangReference(t *testing.T) {
 		assert.Equal(t, value.Format(c.want), value.Format(got), "erl: %s", c.call)
 	}
 }
+
+// mustValue parses an Erlang term.
+func mustValue(t testing.TB, src string) value.Term {
+	t.Helper()
+	v, err := asm.ParseTerm("test", src)
+	require.NoError(t, err, src)
+	return v
+}
+
+// mustTerm parses an Erlang term onto heap h.
+func mustTerm(t testing.TB, h *term.Heap, src string) term.Term {
+	t.Helper()
+	r, err := term.FromValue(h, mustValue(t, src))
+	require.NoError(t, err, src)
+	return r
+}
+
+func fmtValue(v value.Term) string { return value.Format(v) }
