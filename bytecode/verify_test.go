@@ -85,7 +85,7 @@ func validModules() map[string]*Module {
 		"binary match": mod(lits, fn("b", 1,
 			I(BsStartMatch, Label(6), X(0), X(1)),
 			I(BsMatchString, Label(6), X(1), Lit(3)),
-			I(BsGetInteger, Label(6), X(1), Lit(0), Uint(8), Uint(uint(BsSigned)), X(2)),
+			I(BsGetInteger, Label(6), X(1), Lit(0), Uint(8), Uint(int(BsSigned)), X(2)),
 			I(BsGetTail, X(1), X(0)),
 			I(BsCreateBin, None(), X(0), List(Seg(SegInteger, BsLittle, 1, X(2), Lit(0)), Seg(SegBinary, 0, 8, X(0), None()))),
 			I(Return),
@@ -119,9 +119,6 @@ func validModules() map[string]*Module {
 			I(Move, Y(7), X(3)))),
 	}
 }
-
-// uint makes Uint's argument from a flag set.
-func uint(f BsFlags) int { return int(f) }
 
 func TestVerifyAcceptsValid(t *testing.T) {
 	for name, m := range validModules() {

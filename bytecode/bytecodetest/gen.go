@@ -71,7 +71,7 @@ func drawOperand(t *rapid.T, m *bytecode.Module, ncode int, k bytecode.OperandKi
 		return reg()
 	}
 	label := func() bytecode.Operand { return bytecode.Label(rapid.IntRange(0, ncode-1).Draw(t, "label")) }
-	uint := func() bytecode.Operand {
+	count := func() bytecode.Operand {
 		return bytecode.Uint(rapid.SampledFrom([]int{0, 1, 2, 3, 8, 255, 1 << 20}).Draw(t, "uint"))
 	}
 	list := func(elems ...func() bytecode.Operand) bytecode.Operand {
@@ -99,7 +99,7 @@ func drawOperand(t *rapid.T, m *bytecode.Module, ncode int, k bytecode.OperandKi
 		}
 		return label()
 	case bytecode.KindUint:
-		return uint()
+		return count()
 	case bytecode.KindAtom:
 		return bytecode.AtomOp(rapid.IntRange(0, len(m.Atoms)-1).Draw(t, "atom"))
 	case bytecode.KindLocal:
@@ -122,13 +122,13 @@ func drawOperand(t *rapid.T, m *bytecode.Module, ncode int, k bytecode.OperandKi
 	case bytecode.KindValTable:
 		return list(lit, label)
 	case bytecode.KindArityTable:
-		return list(uint, label)
+		return list(count, label)
 	case bytecode.KindPairs:
 		return list(src, src)
 	case bytecode.KindKeyDsts:
 		return list(src, reg)
 	case bytecode.KindUpdates:
-		return list(uint, src)
+		return list(count, src)
 	case bytecode.KindSegments:
 		return list(func() bytecode.Operand {
 			size := bytecode.None()
