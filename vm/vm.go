@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"sync"
 
 	"github.com/beamlite/beamlite/bytecode"
@@ -185,4 +186,78 @@ func (v *VM) newProcessMFA(opts gc.Options, mod, fun term.Term, args []value.Ter
 	p.start = startApply
 	p.startArity = len(args)
 	return p, nil
+}
+
+// Exported reports whether mod:fun/arity is a function of a loaded module (or a BIF).
+func (v *VM) Exported(mod, fun string, arity int) bool {
+	m, err1 := term.Intern(mod)
+	f, err2 := term.Intern(fun)
+	if err1 != nil || err2 != nil {
+		return false
+	}
+	e := v.code.lookup(m, f, arity)
+	return e != nil && (e.fn.Load() != nil || e.bif != nil)
+}
+
+// Report formats the exception as the beamlite command prints an uncaught one: the class and
+// reason, then one line per stack-trace entry, innermost first.
+func (e *ExitError) Report() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "exception %s: %s\n", e.Class, value.Print(e.Reason))
+	trace, _ := e.Trace.(value.List)
+	for i, entry := range trace {
+		t, ok := entry.(value.Tuple)
+		if !ok || len(t) != 4 {
+			continue
+		}
+		what := "in call from"
+		if i == 0 {
+			what = "in function "
+		}
+		fa := value.Print(t[2])
+		if args, ok := t[2].(value.List); ok {
+			fa = fmt.Sprintf("%d", len(args))
+		}
+		fmt.Fprintf(&b, "    %s %s:%s/%s", what, value.Print(t[0]), value.Print(t[1]), fa)
+		if loc := location(t[3]); loc != "" {
+			fmt.Fprintf(&b, " (%s)", loc)
+		}
+		b.WriteByte('\n')
+		if args, ok := t[2].(value.List); ok && i == 0 {
+			fmt.Fprintf(&b, "       called as %s:%s(%s)\n", value.Print(t[0]), value.Print(t[1]),
+				strings.Trim(value.Print(args), "[]"))
+		}
+	}
+	return b.String()
+}
+
+// location renders a stack entry's [{file, F}, {line, L}] as "F, line L".
+func location(loc value.Term) string {
+	l, _ := loc.(value.List)
+	var file, line string
+	for _, e := range l {
+		t, ok := e.(value.Tuple)
+		if !ok || len(t) != 2 {
+			continue
+		}
+		switch t[0] {
+		case value.Atom("file"):
+			if s, ok := t[1].(value.List); ok {
+				for _, c := range s {
+					if r, ok := c.(value.Int); ok {
+						file += string(rune(r))
+					}
+				}
+			}
+		case value.Atom("line"):
+			line = value.Print(t[1])
+		}
+	}
+	switch {
+	case file != "" && line != "":
+		return file + ", line " + line
+	case file != "":
+		return file
+	}
+	return ""
 }
