@@ -25,6 +25,7 @@ const (
 	rCtx                      // a binary match context (bs_start_match)
 	rCatch                    // a catch tag (try, catch) for handler label n, nesting depth d; y only
 	rSomeCatch                // a catch tag on some paths only: unusable, and the frame cannot go
+	rMixed                    // a term on some paths, a match context on others: unusable
 )
 
 type reg struct {
@@ -52,8 +53,10 @@ func meetReg(a, b reg) reg {
 		return term
 	case a.k == rCatch || b.k == rCatch || a.k == rSomeCatch || b.k == rSomeCatch:
 		return reg{k: rSomeCatch}
+	case a.k == rUndef || b.k == rUndef:
+		return undef
 	}
-	return undef
+	return reg{k: rMixed}
 }
 
 // typeOfLiteral is what a literal operand is known to be.
@@ -365,6 +368,8 @@ func (fl *flow) complain(o Operand, r reg, need string) {
 		fl.errorf("%s holds a catch tag, not %s", regName(o), need)
 	case rSomeCatch:
 		fl.errorf("%s holds a catch tag on some paths only, not %s", regName(o), need)
+	case rMixed:
+		fl.errorf("%s holds a match context on some paths and a value on others, not %s", regName(o), need)
 	default:
 		fl.errorf("%s is not known to be %s", operandName(fl.v.m, o), need)
 	}

@@ -199,7 +199,7 @@ func TestVerifyRules(t *testing.T) {
 			I(TryEnd, Y(0)), I(Jump, Label(9)),
 			I(TryCase, Y(0)), // 7: y1 may be either
 			I(PutTuple, X(0), List(Y(1))),
-			I(Deallocate, Uint(2)), ret)), "y1 is read before it is written"},
+			I(Deallocate, Uint(2)), ret)), "y1 holds a match context on some paths and a value on others"},
 		{"remove_message without loop_rec", mod(lits, fn("f", 1, I(RemoveMessage), ret)), "no message is under the save pointer"},
 		{"remove_message after a call", mod(lits, fn("f", 0,
 			I(LoopRec, Label(6), X(0)), I(Allocate, Uint(0)), I(Call, Uint(0), Func(0)), I(RemoveMessage),
