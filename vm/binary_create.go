@@ -189,14 +189,13 @@ func (p *Process) writeSeg(h *term.Heap, lits []term.Term, bw *bitWriter, s *seg
 		bw.float(f, n, lit)
 	case bytecode.SegBinary:
 		// segBits checked that v is a bitstring of at least n bits.
-		w := h.Words(v)
-		src, off := term.BinaryBytes(h, v), 0
-		if term.HeaderKind(w[0]) == term.KindSubBin {
+		if w := h.Words(v); term.HeaderKind(w[0]) == term.KindSubBin {
 			// Read from the underlying binary rather than have BinaryBytes copy an unaligned
 			// sub binary.
-			src, off = term.BinaryBytes(h, term.Term(w[3])), int(w[1])
+			bw.copyBits(binData(h, term.Term(w[3])), int(w[1]), n)
+		} else {
+			bw.copyBits(binData(h, v), 0, n)
 		}
-		bw.copyBits(src, off, n)
 	case bytecode.SegUtf8:
 		var b [utf8.UTFMax]byte
 		k := utf8.EncodeRune(b[:], rune(v.Small()))
