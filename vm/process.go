@@ -65,6 +65,12 @@ type Process struct {
 	firedGen atomic.Uint64 // set by a timer's callback to its generation
 	marker   recvMarker
 
+	// sig holds links, monitors and trap_exit (signal.go); ext the rarely used state: the
+	// process dictionary, priority, registered name and the like (procext.go). Both are
+	// allocated on first use, so that an idle process costs neither.
+	sig *procSignals
+	ext *procExt
+
 	// start is how the process begins (startApply, startFun) until its first run resolves it.
 	start      startKind
 	startArity int

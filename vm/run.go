@@ -17,6 +17,11 @@ func (p *Process) Run(s *sched.Scheduler, budget int) (sched.Outcome, int) {
 	copy(p.x[:], p.xsaved)
 	p.xsaved = p.xsaved[:0]
 	p.sched = s
+	if !p.handleSignals() {
+		p.exit(false)
+		p.sched, p.x = nil, nil
+		return sched.Exit, 1
+	}
 	if p.start != startNone {
 		if ok, normal := p.begin(); !ok {
 			p.exit(normal)
@@ -56,6 +61,7 @@ func (p *Process) exit(normal bool) {
 	if p.onExit != nil {
 		p.onExit(p, normal)
 	}
+	p.exitSignals(normal)
 	p.vm.procs.remove(p)
 	p.mb.close()
 	p.heap = nil

@@ -100,6 +100,25 @@ func init() {
 	}
 	registerBif("erlang", "send", 2, sendBif)
 	registerBif("erlang", "!", 2, sendBif)
+	// halt(Status): the program ends with Status (an integer 0..255; abort is 134); halt/0 is
+	// halt(0). The calling process is killed so that it runs no further.
+	halt := func(p *Process, status term.Term) term.Term {
+		code := 0
+		switch {
+		case status.IsSmall() && status.Small() >= 0:
+			code = int(status.Small() & 0xFF)
+		case status == term.MustIntern("abort"):
+			code = 134
+		case status.IsList() || status.IsNil():
+			code = 1 // a slogan: Erlang prints it in a crash dump and exits 1
+		default:
+			return p.badarg()
+		}
+		p.vm.halt(code)
+		return p.fail(term.Exit, term.Killed)
+	}
+	registerBif("erlang", "halt", 0, func(p *Process, a []term.Term) term.Term { return halt(p, term.MakeSmall(0)) })
+	registerBif("erlang", "halt", 1, func(p *Process, a []term.Term) term.Term { return halt(p, a[0]) })
 	registerBif("erlang", "is_process_alive", 1, func(p *Process, a []term.Term) term.Term {
 		if !a[0].IsPid() {
 			return p.badarg()

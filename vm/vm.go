@@ -53,6 +53,10 @@ type VM struct {
 
 	namesMu sync.RWMutex // guards names
 	names   map[term.Term]*Process
+
+	haltOnce sync.Once
+	halted   chan struct{} // closed by erlang:halt
+	haltCode int           // set before halted is closed
 }
 
 // New returns a running VM with the given options and the standard library loaded. Stop it
@@ -66,7 +70,7 @@ func New(opts Options) (*VM, error) {
 		opts.Heap = &o
 	}
 	v := &VM{opts: opts, code: newCodeServer(), procs: newProcTable(opts.ProcessLimit),
-		names:  map[term.Term]*Process{},
+		names:  map[term.Term]*Process{}, halted: make(chan struct{}),
 		stdout: newOutput(opts.Stdout, os.Stdout), stderr: newOutput(opts.Stderr, os.Stderr)}
 	ms, err := stdlib.Modules()
 	if err != nil {
@@ -162,7 +166,33 @@ func (v *VM) apply(mod, fun string, args []value.Term) (applyResult, error) {
 		done <- r
 	}
 	v.sys.Spawn(&p.Task, p, sched.Normal)
-	return <-done, nil
+	select {
+	case r := <-done:
+		return r, nil
+	case <-v.halted:
+		return applyResult{err: &HaltError{Code: v.haltCode}}, nil
+	}
+}
+
+// HaltError is what Apply returns when a process called erlang:halt/0,1 before the applied
+// function returned: the VM's processes are to stop, with Code as the exit status.
+type HaltError struct{ Code int }
+
+func (e *HaltError) Error() string { return fmt.Sprintf("halt(%d)", e.Code) }
+
+// halt records the exit status and tells every Apply to return. Safe from any goroutine; the
+// first call wins.
+func (v *VM) halt(code int) {
+	v.haltOnce.Do(func() {
+		v.haltCode = code
+		close(v.halted)
+	})
+}
+
+// Halted returns a channel closed when a process calls erlang:halt, and the status it gave
+// (valid once the channel is closed).
+func (v *VM) Halted() (<-chan struct{}, func() int) {
+	return v.halted, func() int { return v.haltCode }
 }
 
 // newProcessMFA makes a process that will run mod:fun(args...) (resolved when it first runs,

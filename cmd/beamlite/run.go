@@ -22,7 +22,8 @@ main/1 of the first file's module with the remaining arguments as a list of bina
 main/0 when there is no main/1. Arguments after -- are always passed to main.
 
 The exit status is 0 when main returns, 1 when it ends with an uncaught exception (printed on
-stderr with its stack trace), 2 for a usage error or a file that does not assemble or load.
+stderr with its stack trace), 2 for a usage error or a file that does not assemble or load, and
+Status when a process calls erlang:halt(Status) first. Other processes are stopped then.
 
   --schedulers N   schedulers to run processes on (default: one per CPU)
   --reductions N   reductions a process runs before it is preempted (default 4000)
@@ -120,7 +121,10 @@ func runRun(c *command, e *env, args []string) int {
 	}
 	_, err = v.Apply(mod, "main", callArgs...)
 	var ee *vm.ExitError
+	var he *vm.HaltError
 	switch {
+	case errors.As(err, &he):
+		return he.Code
 	case errors.As(err, &ee):
 		e.stderr.Write([]byte(ee.Report()))
 		return exitBad

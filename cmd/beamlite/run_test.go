@@ -56,6 +56,10 @@ function f/1
 	assert.Equal(t, exitUsage, code)
 	assert.Contains(t, errOut, "bad.bl:3:5")
 
+	halt := write(t, dir, "halt.bl", "module halt\nexport main/0\nfunction main/0\n    move 3, x0\n    call_ext_only 1, erlang:halt/1\n")
+	code, _, errOut = beamlite("run", halt)
+	assert.Equal(t, 3, code, errOut)
+
 	code, _, _ = beamlite("run")
 	assert.Equal(t, exitUsage, code)
 	code, _, _ = beamlite("run", "--schedulers", "zero", crash)
