@@ -70,7 +70,7 @@ func New(opts Options) (*VM, error) {
 		opts.Heap = &o
 	}
 	v := &VM{opts: opts, code: newCodeServer(), procs: newProcTable(opts.ProcessLimit),
-		names:  map[term.Term]*Process{}, halted: make(chan struct{}),
+		names: map[term.Term]*Process{}, halted: make(chan struct{}),
 		stdout: newOutput(opts.Stdout, os.Stdout), stderr: newOutput(opts.Stderr, os.Stderr)}
 	ms, err := stdlib.Modules()
 	if err != nil {
