@@ -23,6 +23,17 @@ func init() {
 		}
 		return term.MakeSmall(int64(term.BitSize(h, a[0])))
 	})
+	// size/1 is the old guard BIF for both: a tuple's arity, a bitstring's whole bytes.
+	registerBif("erlang", "size", 1, func(p *Process, a []term.Term) term.Term {
+		h := &p.heap.Heap
+		switch {
+		case term.IsTuple(h, a[0]):
+			return term.MakeSmall(int64(term.TupleArity(h, a[0])))
+		case term.IsBitstring(h, a[0]):
+			return term.MakeSmall(int64(term.BitSize(h, a[0]) / 8))
+		}
+		return p.badarg()
+	})
 	registerBif("erlang", "binary_part", 2, func(p *Process, a []term.Term) term.Term {
 		h := &p.heap.Heap
 		if !term.IsTuple(h, a[1]) || term.TupleArity(h, a[1]) != 2 {

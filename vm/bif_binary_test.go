@@ -17,6 +17,9 @@ var binaryCases = []bifCase{
 	{call: "bit_size(<<1, 2, 3:4>>)", want: "20"},
 	{call: "bit_size(<<>>)", want: "0"},
 	{call: "bit_size(a)", want: "!badarg"},
+	{call: "size({a, b})", want: "2"},
+	{call: "size(<<1, 2, 3:4>>)", want: "2"},
+	{call: "size([a])", want: "!badarg"},
 	{call: "binary_part(<<1, 2, 3>>, {1, 2})", want: "<<2, 3>>"},
 	{call: "binary_part(<<1, 2, 3>>, {3, -2})", want: "<<2, 3>>"},
 	{call: "binary_part(<<1, 2, 3>>, {3, 0})", want: "<<>>"},
@@ -90,9 +93,9 @@ func TestBifBinary(t *testing.T) { runBifCases(t, binaryCases) }
 // are sub binaries sharing the bytes, and checks them after collections (the tiny-heap
 // configurations collect at nearly every safe point).
 func TestBifBinaryLarge(t *testing.T) {
-	const src = `
+	src := `
 module bigbin
-export run/1
+export run/1, lit/0
 
 % {byte_size(B2), binary_part(B2, {100, 3}), binary_to_list(B2, 1, 2), iolist_size([B1, B2])}
 % where {B1, B2} = split_binary(B, 1000) and the binary is rebuilt with iolist_to_binary.
@@ -129,6 +132,21 @@ function run/1
     return
 @bad:
     badmatch x0
+
+% Slices of a large literal binary (off-heap in the module's literal area) outlive collections:
+% {binary_part(L, {90, 10}), split_binary(L, 100)} built with a collection in between.
+function lit/0
+    allocate 1
+    move <<"` + strings.Repeat("0123456789", 20) + `">>, x0
+    put_tuple x1, [90, 10]
+    call_ext 2, erlang:binary_part/2
+    move x0, y0
+    move <<"` + strings.Repeat("0123456789", 20) + `">>, x0
+    move 100, x1
+    call_ext 2, erlang:split_binary/2
+    put_tuple x0, [y0, x0]
+    deallocate 1
+    return
 `
 	var b strings.Builder
 	for i := range 3000 {
@@ -142,5 +160,10 @@ function run/1
 		want := value.Tuple{value.Tuple{value.Tuple{value.Int(2000), value.Binary(bin[1100:1103])},
 			value.List{value.Int(int64(bin[1000])), value.Int(int64(bin[1001]))}}, value.Int(3000)}
 		assert.Equal(t, value.Format(want), value.Format(r))
+
+		r, err = v.Apply("bigbin", "lit")
+		require.NoError(t, err)
+		half := strings.Repeat("0123456789", 10)
+		assert.Equal(t, value.Format(value.Tuple{value.Binary("0123456789"), value.Tuple{value.Binary(half), value.Binary(half)}}), value.Format(r))
 	})
 }
