@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/beamlite/beamlite/value"
 	"github.com/beamlite/beamlite/vm/term"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -363,4 +364,34 @@ t(F, O) -> try float_to_list(F, O) catch _:R -> R end.
 		}
 	}
 	require.Equal(t, len(cases), i, "erl printed a line per case")
+}
+
+// TestBifIntegerLimit checks that text for an integer larger than any integer may be is
+// system_limit, refused before the quadratic work of parsing it.
+func TestBifIntegerLimit(t *testing.T) {
+	v := newVM(t, Options{})
+	loadSrc(t, v, "toint.bl", `
+module toint
+export run/1
+
+function run/1
+    allocate 1
+    try y0, @h
+    call_ext 1, erlang:binary_to_integer/1
+    try_end y0
+    deallocate 1
+    return
+@h:
+    try_case y0
+    put_tuple x0, [x0, x1]
+    deallocate 1
+    return
+`)
+	digits := int(float64(term.MaxBigBits)/math.Log2(10)) + 10
+	r, err := v.Apply("toint", "run", value.Binary(strings.Repeat("9", digits)))
+	require.NoError(t, err)
+	assert.Equal(t, "{error,system_limit}", value.Format(r))
+	r, err = v.Apply("toint", "run", value.Binary(strings.Repeat("0", digits)+"42"))
+	require.NoError(t, err)
+	assert.Equal(t, "42", value.Format(r), "leading zeros do not count")
 }

@@ -105,6 +105,9 @@ func TestBifTime(t *testing.T) {
 		assert.GreaterOrEqual(t, got, before/(1e9/per), unit)
 		assert.LessOrEqual(t, got, after/(1e9/per), unit)
 	}
+	// A unit that does not divide a second evenly: 3 parts per second.
+	thirds := intOf(t)(v.Apply("clock", "sys", value.Int(3)))
+	assert.InDelta(t, float64(time.Now().Unix()*3), float64(thirds), 6)
 	now := intOf(t)(v.Apply("clock", "sys"))
 	assert.InDelta(t, float64(time.Now().UnixNano()), float64(now), float64(time.Second))
 
