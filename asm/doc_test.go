@@ -73,10 +73,8 @@ func TestAssemblyDocListsEveryKind(t *testing.T) {
 
 // isaDocMismatches are the operand kinds whose "written as" examples in docs/ISA.md (generated
 // from bytecode/isa.go's comments) do not parse as the assembler writes them.
-// TODO(#3): bytecode's examples write labels without @ and segments as tuples (which parse,
-// as one tuple literal, but mean something else); once they follow docs/ASSEMBLY.md, empty
-// this list.
-var isaDocMismatches = map[string]bool{"ValTable": true, "ArityTable": true, "Segments": true}
+// None now: every kind's example follows docs/ASSEMBLY.md.
+var isaDocMismatches = map[string]bool{}
 
 // TestISADocSyntaxAgrees checks that the operand examples docs/ISA.md gives for each kind
 // are valid .bl for that kind, so that the two documents teach one language.

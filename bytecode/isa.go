@@ -139,10 +139,10 @@ const (
 	KindYDst
 	// KindYSrc is a y slot that is read (try_end, try_case, catch_end). Text: y0. Tag: TagY.
 	KindYSrc
-	// KindLabel is a jump target in the same function. Text: a label name. Tag: TagLabel.
+	// KindLabel is a jump target in the same function. Text: @name. Tag: TagLabel.
 	KindLabel
 	// KindFail is an optional jump target: where a test or a guard BIF goes on failure. TagNone
-	// means "no label": the instruction raises instead. Text: a label name, or none.
+	// means "no label": the instruction raises instead. Text: @name, or none.
 	// Tags: TagLabel, TagNone.
 	KindFail
 	// KindUint is an unsigned count, arity, index or bit count. Text: decimal. Tag: TagUint.
@@ -171,11 +171,11 @@ const (
 	// Text: [x0, y1, 42]. Tag: TagList of Src operands.
 	KindSrcList
 	// KindValTable is select_val's jump table: (literal, label) pairs.
-	// Text: [1 => L1, foo => L2]. Tag: TagList holding TagLit, TagLabel, TagLit, TagLabel, …
+	// Text: [1 => @one, foo => @foo]. Tag: TagList holding TagLit, TagLabel, TagLit, TagLabel, …
 	// The values are atoms, integers or floats, all different.
 	KindValTable
 	// KindArityTable is select_tuple_arity's jump table: (arity, label) pairs.
-	// Text: [2 => L1, 3 => L2]. Tag: TagList holding TagUint, TagLabel, …
+	// Text: [2 => @pair, 3 => @triple]. Tag: TagList holding TagUint, TagLabel, …
 	KindArityTable
 	// KindPairs is a list of (key, value) sources, for building maps.
 	// Text: [k1 => x1, x2 => 3]. Tag: TagList holding Src, Src, …
@@ -187,8 +187,9 @@ const (
 	// Text: [1 => x1, 3 => foo]. Tag: TagList holding TagUint, Src, …
 	KindUpdates
 	// KindSegments is a list of binary segments, for bs_create_bin.
-	// Text: [{integer, x0, 16, 1, [signed, little]}, {binary, y1, all, 8, []}] — type, value,
-	// size, unit, flags. Tag: TagList of TagSeg operands.
+	// Text: segments as in Erlang, [x0:16/signed-little, y1/binary, <<"ok">>/binary, x2/utf8]
+	// (value, size, then type, flags and unit: docs/ASSEMBLY.md, "Binary segments").
+	// Tag: TagList of TagSeg operands.
 	KindSegments
 	// KindLit is a literal only. Text: an Erlang term. Tag: TagLit.
 	KindLit
