@@ -16,6 +16,9 @@ import (
 	"github.com/beamlite/beamlite/vm/term"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"pgregory.net/rapid"
+
+	"github.com/beamlite/beamlite/value/valuetest"
 )
 
 var convertCases = []bifCase{
@@ -394,4 +397,46 @@ function run/1
 	r, err = v.Apply("toint", "run", value.Binary(strings.Repeat("0", digits)+"42"))
 	require.NoError(t, err)
 	assert.Equal(t, "42", value.Format(r), "leading zeros do not count")
+}
+
+// TestBifConvertRoundTrips checks that integer and float text read back: list_to_integer of
+// integer_to_list in every base, and list_to_float of float_to_list in the short and default
+// forms, for random integers (bignums included) and random doubles.
+func TestBifConvertRoundTrips(t *testing.T) {
+	v := newVM(t, Options{})
+	loadSrc(t, v, "rt.bl", `
+module rt
+export int/2, float/2
+
+% int(I, Base) -> list_to_integer(integer_to_list(I, Base), Base).
+function int/2
+    allocate 1
+    move x1, y0
+    call_ext 2, erlang:integer_to_list/2
+    move y0, x1
+    deallocate 1
+    call_ext_only 2, erlang:list_to_integer/2
+
+% float(F, Opts) -> list_to_float(float_to_list(F, Opts)).
+function float/2
+    call_ext 2, erlang:float_to_list/2
+    call_ext_only 1, erlang:list_to_float/1
+`)
+	rapid.Check(t, func(rt *rapid.T) {
+		i := valuetest.Integer().Draw(rt, "i")
+		base := rapid.IntRange(2, 36).Draw(rt, "base")
+		r, err := v.Apply("rt", "int", i, value.Int(base))
+		require.NoError(rt, err)
+		assert.Equal(rt, value.Format(i), value.Format(r))
+
+		f := math.Float64frombits(rapid.Uint64().Draw(rt, "bits"))
+		if math.IsNaN(f) || math.IsInf(f, 0) {
+			return
+		}
+		for _, opts := range []string{"[short]", "[]"} {
+			r, err = v.Apply("rt", "float", value.Float(f), mustValue(t, opts))
+			require.NoError(rt, err)
+			assert.Equal(rt, value.Format(value.Float(f)), value.Format(r), opts)
+		}
+	})
 }
