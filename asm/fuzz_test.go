@@ -2,6 +2,7 @@ package asm
 
 import (
 	"fmt"
+	"github.com/beamlite/beamlite/bytecode"
 	"os"
 	"path/filepath"
 	"strings"
@@ -179,12 +180,13 @@ func TestNoQuadraticBlowup(t *testing.T) {
 	}
 	for name, src := range cases {
 		t.Run(name, func(t *testing.T) {
-			// Without the verifier: its cost is bytecode's to bound (a 20,000-entry
-			// select_val takes it seconds: it compares the values pairwise).
+			// With the verifier too: its select_val check is linear since it keys values by
+			// their printed form (it compared them pairwise, seconds for 20,000 entries).
 			start := time.Now()
 			m, errs := asmNoVerify("q.bl", src)
 			if errs == nil {
 				_, _ = Disassemble(m)
+				_ = bytecode.Verify(m)
 			}
 			if d := time.Since(start); d > 10*time.Second { // generous for -race; quadratic would take minutes
 				t.Fatalf("took %v", d)

@@ -428,20 +428,24 @@ func (v *verifier) list(k OperandKind, elems []Operand) string {
 	}
 	switch k {
 	case KindValTable:
-		var seen []value.Term
+		// Keyed by the printed form, which is one-to-one on atoms, integers and floats (1 and
+		// 1.0 differ, as under =:=; -0.0 is folded into 0.0, which =:= equals), so that a large
+		// table is checked in linear time.
+		seen := make(map[string]bool, len(elems)/2)
 		for j := 0; j < len(elems); j += 2 {
 			t := v.m.Literals[elems[j].N]
-			switch t.(type) {
-			case value.Atom, value.Int, value.BigInt, value.Float:
+			switch f := t.(type) {
+			case value.Atom, value.Int, value.BigInt:
+			case value.Float:
+				t = f + 0 // -0.0 + 0 is 0.0
 			default:
 				return fmt.Sprintf("select value %s is not an atom or a number", short(t))
 			}
-			for _, s := range seen {
-				if value.Equal(s, t) {
-					return fmt.Sprintf("select value %s appears twice", short(t))
-				}
+			key := value.Format(t)
+			if seen[key] {
+				return fmt.Sprintf("select value %s appears twice", short(t))
 			}
-			seen = append(seen, t)
+			seen[key] = true
 		}
 	case KindArityTable:
 		seen := map[uint32]bool{}
