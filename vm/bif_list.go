@@ -94,6 +94,9 @@ func bifSubtract(p *Process, a []term.Term) term.Term {
 	if len(as) == 0 || len(bs) == 0 {
 		return a[0]
 	}
+	if len(bs) <= 32 {
+		return subtractFew(h, a[0], as, bs)
+	}
 	type entry struct {
 		t term.Term
 		n int
@@ -136,6 +139,32 @@ func bifSubtract(p *Process, a []term.Term) term.Term {
 	}
 	if removed == 0 {
 		return a[0]
+	}
+	return term.ListFromSlice(h, out, term.Nil)
+}
+
+// subtractFew is A -- B for a B of at most 32 elements, where scanning B for each element of
+// A beats building a hash multiset: a bit per element of B marks it used.
+func subtractFew(h *term.Heap, orig term.Term, as, bs []term.Term) term.Term {
+	var used uint32
+	out := as[:0]
+	for _, x := range as {
+		drop := false
+		if used != 1<<len(bs)-1 {
+			for i, b := range bs {
+				if used&(1<<i) == 0 && (b == x || term.Equal(h, b, x)) {
+					used |= 1 << i
+					drop = true
+					break
+				}
+			}
+		}
+		if !drop {
+			out = append(out, x)
+		}
+	}
+	if used == 0 {
+		return orig
 	}
 	return term.ListFromSlice(h, out, term.Nil)
 }

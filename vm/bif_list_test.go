@@ -111,7 +111,8 @@ function sub/2
 		return l
 	}
 	rapid.Check(t, func(rt *rapid.T) {
-		gen := rapid.SliceOf(rapid.IntRange(0, 6))
+		// B up to 80 long, so that both the scan (up to 32) and the multiset are used.
+		gen := rapid.SliceOfN(rapid.IntRange(0, 6), 0, 80)
 		a, b := gen.Draw(rt, "a"), gen.Draw(rt, "b")
 		r, err := v.Apply("sub", "sub", toList(a), toList(b))
 		require.NoError(rt, err)
