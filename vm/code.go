@@ -31,6 +31,8 @@ type function struct {
 	arity int
 	code  []instr
 	lines []int32
+	// lits is mod.lits, kept here so that a call reaches the callee's constants with one load.
+	lits []term.Term
 	// xmax is one more than the highest x register the function names; the interpreter keeps
 	// x0..max(xmax) of all functions run so far as collector roots (see Process.xlive).
 	xmax int
@@ -164,6 +166,9 @@ func (cs *codeServer) lower(m *bytecode.Module, shared bool) (*module, error) {
 	}
 	for i, f := range m.Functions {
 		lowerFunction(lm, lm.funcs[i], &f)
+	}
+	for _, f := range lm.funcs { // lowering appends constants: share the final slice
+		f.lits = lm.lits
 	}
 	// bif0..bif3 call their import inline: it must be a built-in function.
 	for _, f := range m.Functions {

@@ -42,7 +42,7 @@ func (p *Process) put(o operand, t term.Term) {
 // and anything longer than a few lines is a method in an interp_*.go file.
 func (p *Process) run(budget int) outcome {
 	fn, ip := p.fn, p.ip
-	code, lits := fn.code, fn.mod.lits
+	code, lits := fn.code, fn.lits
 	h := &p.heap.Heap
 	reds := budget
 	defer func() { p.reductions += int64(budget - reds) }()
@@ -104,7 +104,7 @@ func (p *Process) run(budget int) outcome {
 					return outcomeExit
 				}
 				fn, ip = p.fn, p.ip
-				code, lits = fn.code, fn.mod.lits
+				code, lits = fn.code, fn.lits
 				continue
 			}
 			p.put(operand(in.args[2+n]), r)
@@ -158,11 +158,14 @@ func (p *Process) run(budget int) outcome {
 				p.deallocate()
 			}
 			fn = fn.mod.funcs[in.args[1]]
-			code, lits, ip = fn.code, fn.mod.lits, 0
+			code, lits, ip = fn.code, fn.lits, 0
 			if fn.xmax > p.xlive {
 				p.enter(fn)
 			}
-			reds -= 1 + p.maybeGC()
+			reds--
+			if len(h.Young) > h.Limit {
+				reds -= p.collect()
+			}
 			if reds <= 0 {
 				p.fn, p.ip = fn, 0
 				return outcomeYield
@@ -179,7 +182,7 @@ func (p *Process) run(budget int) outcome {
 					return outcomeExit
 				}
 				fn, ip = p.fn, p.ip
-				code, lits = fn.code, fn.mod.lits
+				code, lits = fn.code, fn.lits
 				continue
 			}
 			switch in.op {
@@ -200,15 +203,17 @@ func (p *Process) run(budget int) outcome {
 				}
 				fn, ip = p.cp.fn, p.cp.ip
 				p.cp = retAddr{}
-				code, lits = fn.code, fn.mod.lits
+				code, lits = fn.code, fn.lits
 				continue
 			}
 			fn = target
-			code, lits, ip = fn.code, fn.mod.lits, 0
+			code, lits, ip = fn.code, fn.lits, 0
 			if fn.xmax > p.xlive {
 				p.enter(fn)
 			}
-			reds -= p.maybeGC()
+			if len(h.Young) > h.Limit {
+				reds -= p.collect()
+			}
 			if reds <= 0 {
 				p.fn, p.ip = fn, 0
 				return outcomeYield
@@ -221,8 +226,10 @@ func (p *Process) run(budget int) outcome {
 			}
 			fn, ip = p.cp.fn, p.cp.ip
 			p.cp = retAddr{}
-			code, lits = fn.code, fn.mod.lits
-			reds -= p.maybeGC()
+			code, lits = fn.code, fn.lits
+			if len(h.Young) > h.Limit {
+				reds -= p.collect()
+			}
 
 		case bytecode.Bif0:
 			e := fn.mod.imports[in.args[0]]
@@ -234,7 +241,7 @@ func (p *Process) run(budget int) outcome {
 					return outcomeExit
 				}
 				fn, ip = p.fn, p.ip
-				code, lits = fn.code, fn.mod.lits
+				code, lits = fn.code, fn.lits
 				continue
 			}
 			p.put(operand(in.args[1]), r)
@@ -244,7 +251,10 @@ func (p *Process) run(budget int) outcome {
 		case bytecode.Jump:
 			ip = int32(in.args[0])
 			if in.back != 0 {
-				reds -= 1 + p.maybeGC()
+				reds--
+			if len(h.Young) > h.Limit {
+				reds -= p.collect()
+			}
 				if reds <= 0 {
 					p.fn, p.ip = fn, ip
 					return outcomeYield
@@ -306,7 +316,7 @@ func (p *Process) run(budget int) outcome {
 						return outcomeExit
 					}
 					fn, ip = p.fn, p.ip
-					code, lits = fn.code, fn.mod.lits
+					code, lits = fn.code, fn.lits
 					continue
 				}
 				target = in.args[1]
@@ -331,7 +341,7 @@ func (p *Process) run(budget int) outcome {
 					return outcomeExit
 				}
 				fn, ip = p.fn, p.ip
-				code, lits = fn.code, fn.mod.lits
+				code, lits = fn.code, fn.lits
 				continue
 			}
 			if int32(target) <= ip {
@@ -354,7 +364,7 @@ func (p *Process) run(budget int) outcome {
 					return outcomeExit
 				}
 				fn, ip = p.fn, p.ip
-				code, lits = fn.code, fn.mod.lits
+				code, lits = fn.code, fn.lits
 				continue
 			}
 			p.put(operand(in.args[1]), r)
@@ -388,7 +398,7 @@ func (p *Process) run(budget int) outcome {
 					return outcomeExit
 				}
 				fn, ip = p.fn, p.ip
-				code, lits = fn.code, fn.mod.lits
+				code, lits = fn.code, fn.lits
 			}
 
 		case bytecode.MakeFun:
@@ -428,7 +438,7 @@ func (p *Process) run(budget int) outcome {
 				return outcomeExit
 			}
 			fn, ip = p.fn, p.ip
-			code, lits = fn.code, fn.mod.lits
+			code, lits = fn.code, fn.lits
 
 		case bytecode.BsCreateBin, bytecode.BsStartMatch, bytecode.BsGetInteger,
 			bytecode.BsGetFloat, bytecode.BsGetBinary, bytecode.BsGetUtf8, bytecode.BsGetUtf16,
@@ -446,7 +456,7 @@ func (p *Process) run(budget int) outcome {
 					return outcomeExit
 				}
 				fn, ip = p.fn, p.ip
-				code, lits = fn.code, fn.mod.lits
+				code, lits = fn.code, fn.lits
 			}
 
 		case bytecode.Send:
@@ -458,7 +468,7 @@ func (p *Process) run(budget int) outcome {
 					return outcomeExit
 				}
 				fn, ip = p.fn, p.ip
-				code, lits = fn.code, fn.mod.lits
+				code, lits = fn.code, fn.lits
 				continue
 			}
 			ip++
@@ -473,7 +483,10 @@ func (p *Process) run(budget int) outcome {
 		case bytecode.LoopRecEnd:
 			p.mb.save++
 			ip = int32(in.args[0])
-			reds -= 1 + p.maybeGC()
+			reds--
+			if len(h.Young) > h.Limit {
+				reds -= p.collect()
+			}
 			if reds <= 0 {
 				p.fn, p.ip = fn, ip
 				return outcomeYield
@@ -498,7 +511,7 @@ func (p *Process) run(budget int) outcome {
 					return outcomeExit
 				}
 				fn, ip = p.fn, p.ip
-				code, lits = fn.code, fn.mod.lits
+				code, lits = fn.code, fn.lits
 			case timedOut:
 				ip++
 			default:
@@ -534,17 +547,25 @@ func (p *Process) run(budget int) outcome {
 				return outcomeExit
 			}
 			fn, ip = p.fn, p.ip
-			code, lits = fn.code, fn.mod.lits
+			code, lits = fn.code, fn.lits
 		}
 	}
 }
 
-// allocate pushes a frame of n y slots and moves the continuation into it.
+// allocate pushes a frame of n y slots, all [] so that the collector may scan them, and
+// moves the continuation into it.
 func (p *Process) allocate(n int32) {
 	base := int32(len(p.stack))
 	p.frames = append(p.frames, frame{cp: p.cp, ybase: base, size: n})
-	for i := int32(0); i < n; i++ {
-		p.stack = append(p.stack, term.Nil)
+	if need := int(base + n); need > cap(p.stack) {
+		grown := make([]term.Term, base, max(2*cap(p.stack), need, 16))
+		copy(grown, p.stack)
+		p.stack = grown
+	}
+	p.stack = p.stack[:base+n]
+	y := p.stack[base:]
+	for i := range y {
+		y[i] = term.Nil
 	}
 	p.ybase = base
 	p.cp = retAddr{}

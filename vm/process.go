@@ -130,12 +130,10 @@ func (p *Process) enter(f *function) {
 	}
 }
 
-// maybeGC collects if the young generation is over its limit. Called only at safe points,
-// where x0..x(xlive-1), the stack and the pending exception are every root.
-func (p *Process) maybeGC() int {
-	if !p.heap.NeedsGC() {
-		return 0
-	}
+// collect runs a collection and returns its cost in reductions. Called only at safe points,
+// where x0..x(xlive-1), the stack, the mailbox and the pending exception are every root; the
+// loop tests len(Young) > Limit itself first, so that the common case costs no call.
+func (p *Process) collect() int {
 	st := p.heap.Collect(p, 0)
 	return st.Reductions()
 }
