@@ -252,9 +252,9 @@ func (p *Process) run(budget int) outcome {
 			ip = int32(in.args[0])
 			if in.back != 0 {
 				reds--
-			if len(h.Young) > h.Limit {
-				reds -= p.collect()
-			}
+				if len(h.Young) > h.Limit {
+					reds -= p.collect()
+				}
 				if reds <= 0 {
 					p.fn, p.ip = fn, ip
 					return outcomeYield
