@@ -64,6 +64,9 @@ var convertCases = []bifCase{
 	{call: "binary_to_existing_atom(<<\"ok\">>)", want: "ok"},
 	{call: "binary_to_existing_atom(<<\"ok\">>, latin1)", want: "ok"},
 	{call: "binary_to_existing_atom(<<\"no_such_atom_zzz_2\">>, utf8)", want: "!badarg"},
+	{call: "binary_to_existing_atom(<<\"" + strings.Repeat("a", 256) + "\">>, latin1)", want: "!badarg"},
+	{call: "binary_to_existing_atom(<<\"" + strings.Repeat("a", 256) + "\">>, utf8)", want: "!badarg"},
+	{call: "list_to_existing_atom(\"" + strings.Repeat("a", 256) + "\")", want: "!badarg"},
 
 	// Integers.
 	{call: "integer_to_list(0)", want: `"0"`},

@@ -36,6 +36,7 @@ var listCases = []bifCase{
 	{call: "lists:reverse([1, 2, 3 | x])", want: "!badarg"},
 	{call: "lists:reverse([1, 2], tail)", want: "[2, 1 | tail]"},
 	{call: "lists:reverse([], b)", want: "b"},
+	{call: "lists:reverse([1, 2, 3], [a | b])", want: "[3, 2, 1, a | b]"},
 	{call: "lists:reverse(a, b)", want: "!badarg"},
 	{call: "lists:reverse([1, 2 | x], [])", want: "!badarg"},
 	{call: "lists:member(b, [a, b])", want: "true"},
