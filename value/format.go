@@ -2,6 +2,7 @@ package value
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 )
@@ -264,6 +265,11 @@ func FormatFloat(f float64) string {
 			return neg + digits + ".0e" + e
 		}
 		return neg + digits[:1] + "." + digits[1:] + "e" + e
+	}
+	// Integral floats from 2^53 up, where not every integer is a float any more, always take
+	// the exponent form (as erts's short float_to_list: 9.007199254740992e15).
+	if math.Abs(f) >= 1<<53 {
+		return expForm()
 	}
 	if place > 0 && place < n {
 		return neg + digits[:place] + "." + digits[place:]

@@ -5,6 +5,16 @@ import (
 	"github.com/beamlite/beamlite/vm/term"
 )
 
+// Atoms an exception needs, interned at start: raising must not fail because the atom table
+// filled up meanwhile.
+var (
+	atomBadrecord    = term.MustIntern("badrecord")
+	atomLine         = term.MustIntern("line")
+	atomFile         = term.MustIntern("file")
+	atomTimeoutValue = term.MustIntern("timeout_value")
+	atomAbort        = term.MustIntern("abort")
+)
+
 // backtraceDepth is how many entries a stack trace keeps, as Erlang's default
 // backtrace_depth.
 const backtraceDepth = 8
@@ -52,7 +62,7 @@ func (p *Process) raiseInstr(lits []term.Term, in *instr) {
 	case bytecode.TryCaseEnd:
 		p.raiseError(term.MakeTuple(h, term.TryClause, src()))
 	case bytecode.Badrecord:
-		p.raiseError(term.MakeTuple(h, term.MustIntern("badrecord"), src()))
+		p.raiseError(term.MakeTuple(h, atomBadrecord, src()))
 	case bytecode.IfEnd:
 		p.raiseError(term.IfClause)
 	case bytecode.FuncClause:
@@ -75,11 +85,11 @@ func (p *Process) location(f *function, ip int32) term.Term {
 	h := &p.heap.Heap
 	loc := term.Nil
 	if ip >= 0 && int(ip) < len(f.lines) && f.lines[ip] > 0 {
-		loc = term.Cons(h, term.MakeTuple(h, term.MustIntern("line"), term.MakeSmall(int64(f.lines[ip]))), loc)
+		loc = term.Cons(h, term.MakeTuple(h, atomLine, term.MakeSmall(int64(f.lines[ip]))), loc)
 	}
 	if f.mod.file != "" {
 		file := stringToList(h, f.mod.file)
-		loc = term.Cons(h, term.MakeTuple(h, term.MustIntern("file"), file), loc)
+		loc = term.Cons(h, term.MakeTuple(h, atomFile, file), loc)
 	}
 	return loc
 }

@@ -506,7 +506,7 @@ func (p *Process) run(budget int) outcome {
 			switch {
 			case !ok:
 				p.fn, p.ip = fn, ip
-				p.raiseError(term.MustIntern("timeout_value"))
+				p.raiseError(atomTimeoutValue)
 				if !p.catchException() {
 					return outcomeExit
 				}

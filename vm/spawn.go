@@ -107,7 +107,7 @@ func init() {
 		switch {
 		case status.IsSmall() && status.Small() >= 0:
 			code = int(status.Small() & 0xFF)
-		case status == term.MustIntern("abort"):
+		case status == atomAbort:
 			code = 134
 		case status.IsList() || status.IsNil():
 			code = 1 // a slogan: Erlang prints it in a crash dump and exits 1
