@@ -36,10 +36,10 @@ func init() {
 	})
 
 	registerBif("erlang", "monotonic_time", 0, func(p *Process, a []term.Term) term.Term {
-		return term.MakeInt(&p.heap.Heap, monotonicNanos())
+		return term.MakeInt(&p.heap.Heap, p.vm.sys.Now())
 	})
 	registerBif("erlang", "monotonic_time", 1, func(p *Process, a []term.Term) term.Term {
-		return p.timeIn(monotonicNanos(), a[0])
+		return p.timeIn(p.vm.sys.Now(), a[0])
 	})
 	registerBif("erlang", "system_time", 0, func(p *Process, a []term.Term) term.Term {
 		return term.MakeInt(&p.heap.Heap, time.Now().UnixNano())
@@ -81,11 +81,9 @@ func phash2(h *term.Heap, t term.Term, rng uint64) uint64 {
 	return term.Hash(h, t) % rng
 }
 
-// vmEpoch is the origin of monotonic time: monotonic_time is the time since the program
-// started (OTP's origin is arbitrary too, often far in the past so the values are negative).
-var vmEpoch = time.Now()
-
-func monotonicNanos() int64 { return int64(time.Since(vmEpoch)) }
+// monotonic_time reads the VM's scheduler clock (Options.Clock), the one receive timeouts and
+// timers use, so that a test's fake clock moves both; its origin is the clock's (OTP's origin
+// is arbitrary too).
 
 var (
 	atomSecond      = term.MustIntern("second")
