@@ -48,7 +48,7 @@ func (e *env) usagef(c *command, format string, args ...any) int {
 var commands []*command
 
 func init() {
-	commands = []*command{asmCommand, disasmCommand, helpCommand, runCommand}
+	commands = []*command{asmCommand, benchCommand, disasmCommand, helpCommand, runCommand}
 	sort.Slice(commands, func(i, j int) bool { return commands[i].name < commands[j].name })
 }
 
