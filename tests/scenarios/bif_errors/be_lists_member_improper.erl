@@ -1,0 +1,4 @@
+-module(be_lists_member_improper).
+-export([main/0]).
+main() -> lists:member(id(a), id(b)).
+id(X) -> X.
