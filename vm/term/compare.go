@@ -107,9 +107,10 @@ func compareTerms(h *Heap, a, b Term, exact bool) int {
 			// The walk down two lists, without classifying each cell again.
 			for {
 				var ha, ta, hb, tb Term
-				if a.Space() == SpaceYoung && b.Space() == SpaceYoung {
+				if (a|b)&(3<<2) == SpaceYoung<<2 { // both young
 					y, ia, ib := h.Young, a.Addr(), b.Addr()
-					ha, ta, hb, tb = Term(y[ia]), Term(y[ia+1]), Term(y[ib]), Term(y[ib+1])
+					ca, cb := y[ia:ia+2:ia+2], y[ib:ib+2:ib+2]
+					ha, ta, hb, tb = Term(ca[0]), Term(ca[1]), Term(cb[0]), Term(cb[1])
 				} else {
 					ha, ta = consOf(h, a)
 					hb, tb = consOf(h, b)
