@@ -2,6 +2,7 @@ package vm
 
 import (
 	"sync"
+	"sync/atomic"
 
 	"github.com/beamlite/beamlite/gc"
 	"github.com/beamlite/beamlite/vm/term"
@@ -18,10 +19,20 @@ type message struct {
 // lock the receiver takes only to swap the inbox out, never while it runs code. The receiver
 // moves what it takes into its heap and onto queue, which only it touches; queue's terms are
 // collector roots. The save pointer of a selective receive indexes queue.
+//
+// Signals (signal.go) travel beside the messages, in sigs, under the same lock: each records
+// how long the inbox was when it arrived, so the owner takes messages and signals in the order
+// they were sent. drain stops at the first signal; the owner handles signals (and the
+// messages behind them) in handleSignals, at the start of its next run.
 type mailbox struct {
-	mu     sync.Mutex // guards inbox and closed
-	inbox  []message
-	closed bool // the process has exited: messages are dropped
+	mu      sync.Mutex  // guards inbox, sigs, closed, and writes to Process.sig
+	pending atomic.Bool // len(sigs) > 0; written under mu, read by the owner without it
+	closed  bool        // the process has exited: messages and signals are refused
+	inbox   []message
+	sigs    []signal
+
+	// name is the process's registered name, or 0. Guarded by VM.namesMu, not mu.
+	name term.Term
 
 	queue []term.Term // owner only: received messages, oldest first
 	save  int         // owner only: the receive's position in queue
@@ -42,7 +53,8 @@ func (mb *mailbox) push(m message) {
 func (mb *mailbox) close() {
 	mb.mu.Lock()
 	mb.closed = true
-	mb.inbox, mb.spare = nil, nil
+	mb.inbox, mb.spare, mb.sigs = nil, nil, nil
+	mb.pending.Store(false)
 	mb.mu.Unlock()
 	mb.queue = nil
 }
@@ -50,6 +62,9 @@ func (mb *mailbox) close() {
 // drain moves every message in the inbox into h and onto the queue; it reports whether there
 // were any. Called only by the owner.
 func (mb *mailbox) drain(h *term.Heap) bool {
+	if mb.pending.Load() {
+		return mb.drainToSignal(h)
+	}
 	mb.mu.Lock()
 	in := mb.inbox
 	if len(in) == 0 {
@@ -58,6 +73,14 @@ func (mb *mailbox) drain(h *term.Heap) bool {
 	}
 	mb.inbox = mb.spare[:0]
 	mb.mu.Unlock()
+	mb.moveIn(h, in)
+	mb.spare = in[:0]
+	return true
+}
+
+// moveIn moves the messages of in into h and onto the queue, clearing in. Called only by the
+// owner.
+func (mb *mailbox) moveIn(h *term.Heap, in []message) {
 	for i, m := range in {
 		t := m.term
 		if m.frag != nil {
@@ -66,8 +89,62 @@ func (mb *mailbox) drain(h *term.Heap) bool {
 		mb.queue = append(mb.queue, t)
 		in[i] = message{}
 	}
-	mb.spare = in[:0]
+}
+
+// drainToSignal is drain when signals are pending: it moves only the messages that arrived
+// before the first signal, which handleSignals acts on at the process's next run (whoever
+// sent it woke the process). Called only by the owner.
+func (mb *mailbox) drainToSignal(h *term.Heap) bool {
+	mb.mu.Lock()
+	if len(mb.sigs) == 0 {
+		mb.mu.Unlock()
+		return false
+	}
+	k := mb.sigs[0].at
+	if k == 0 {
+		mb.mu.Unlock()
+		return false
+	}
+	in := append([]message(nil), mb.inbox[:k]...)
+	n := copy(mb.inbox, mb.inbox[k:])
+	clear(mb.inbox[n:])
+	mb.inbox = mb.inbox[:n]
+	for i := range mb.sigs {
+		mb.sigs[i].at -= k
+	}
+	mb.mu.Unlock()
+	mb.moveIn(h, in)
 	return true
+}
+
+// pushSignal appends a signal behind the messages already in the inbox. It returns false when
+// the process has exited (or is exiting and has taken its last signals). Safe from any
+// goroutine; the caller wakes the process.
+func (mb *mailbox) pushSignal(s signal) bool {
+	mb.mu.Lock()
+	defer mb.mu.Unlock()
+	if mb.closed {
+		return false
+	}
+	s.at = len(mb.inbox)
+	mb.sigs = append(mb.sigs, s)
+	mb.pending.Store(true)
+	return true
+}
+
+// takeAll takes every message and signal in flight. With closing, the mailbox is closed in
+// the same step: later pushes fail, so every signal is either taken here or refused to its
+// sender. Called only by the owner.
+func (mb *mailbox) takeAll(closing bool) ([]message, []signal) {
+	mb.mu.Lock()
+	in, sigs := mb.inbox, mb.sigs
+	mb.inbox, mb.sigs = nil, nil
+	mb.pending.Store(false)
+	if closing {
+		mb.closed = true
+	}
+	mb.mu.Unlock()
+	return in, sigs
 }
 
 // length returns the number of messages, received or in flight. Called only by the owner.

@@ -1,0 +1,736 @@
+package vm
+
+import (
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/beamlite/beamlite/value"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// Expectations marked "erl" were checked on OTP 25 with the same program in Erlang.
+const sigSrc = `
+module sigs
+export recv/0, recv_only/1, echo/0, exiter/1, recv_exit/0, chain/2, chain_test/2, pair/2, pair_test/1, fwd/1, trapper/2, exit2_test/2, self_exit/3, self_exit_test/2, dead/0, link_dead/1, monitor_dead/0, monitor_name/0, spin_dead/1, demon_test/0, names_test/0, reg_twice/0, reg_taken/0, reg_undefined/0, reg_dead/0, unreg_none/0, unlink_test/0, trap_test/1, hammer/1, watcher/2
+
+% recv() -> receive X -> X end.
+function recv/0
+@loop:
+    loop_rec @wait, x0
+    remove_message
+    return
+@wait:
+    wait @loop
+
+% recv_only(A) -> receive A -> A end.
+function recv_only/1
+    allocate 1
+    move x0, y0
+@loop:
+    loop_rec @wait, x0
+    is_eq_exact @skip, x0, y0
+    remove_message
+    deallocate 1
+    return
+@skip:
+    loop_rec_end @loop
+@wait:
+    wait @loop
+
+% echo() -> receive {From, X} -> From ! X, echo() end.
+function echo/0
+@loop:
+    loop_rec @wait, x0
+    remove_message
+    is_tuple @loop, x0
+    test_arity @loop, x0, 2
+    get_tuple_element x0, 0, x1
+    get_tuple_element x0, 1, x2
+    send x1, x2
+    call_only 0, echo/0
+@wait:
+    wait @loop
+
+% exiter(R) -> exit(R).
+function exiter/1
+    call_ext_only 1, erlang:exit/1
+
+% recv_exit() -> exit(recv()).
+function recv_exit/0
+    allocate 0
+    call 0, recv/0
+    deallocate 0
+    call_ext_only 1, erlang:exit/1
+
+% chain(0, Top) -> Top ! {last, self()}, recv_exit();
+% chain(N, Top) -> spawn_link(sigs, chain, [N - 1, Top]), recv().
+function chain/2
+    is_eq_exact @more, x0, 0
+    bif0 erlang:self/0, x2
+    put_tuple x2, [last, x2]
+    send x1, x2
+    call_only 0, recv_exit/0
+@more:
+    allocate 0
+    bif2 none, erlang:'-'/2, x0, 1, x0
+    put_list x1, [], x1
+    put_list x0, x1, x2
+    move sigs, x0
+    move chain, x1
+    call_ext 3, erlang:spawn_link/3
+    deallocate 0
+    call_only 0, recv/0
+
+% chain_test(N, Reason) -> process_flag(trap_exit, true), spawn_link(sigs, chain, [N, self()]),
+%     {last, L} = recv(), L ! Reason, recv().
+function chain_test/2
+    allocate 2
+    move x1, y0
+    move x0, y1
+    move trap_exit, x0
+    move true, x1
+    call_ext 2, erlang:process_flag/2
+    bif0 erlang:self/0, x0
+    put_list x0, [], x0
+    put_list y1, x0, x2
+    move sigs, x0
+    move chain, x1
+    call_ext 3, erlang:spawn_link/3
+    call 0, recv/0
+    is_tagged_tuple @bad, x0, 2, last
+    get_tuple_element x0, 1, x0
+    send x0, y0
+    deallocate 2
+    call_only 0, recv/0
+@bad:
+    deallocate 2
+    return
+
+% pair(Top, How) -> L = spawn_link(sigs, echo, []), Top ! L, exit(How).
+function pair/2
+    allocate 2
+    move x0, y1
+    move x1, y0
+    move sigs, x0
+    move echo, x1
+    move [], x2
+    call_ext 3, erlang:spawn_link/3
+    send y1, x0
+    move y0, x0
+    deallocate 2
+    call_ext_only 1, erlang:exit/1
+
+% pair_test(How) -> spawn_monitor(sigs, pair, [self(), How]), L = recv(), _Down = recv(),
+%     monitor(process, L), L ! {self(), ping}, recv().
+function pair_test/1
+    allocate 1
+    bif0 erlang:self/0, x1
+    put_list x0, [], x0
+    put_list x1, x0, x2
+    move sigs, x0
+    move pair, x1
+    call_ext 3, erlang:spawn_monitor/3
+    call 0, recv/0
+    move x0, y0
+    call 0, recv/0
+    move process, x0
+    move y0, x1
+    call_ext 2, erlang:monitor/2
+    bif0 erlang:self/0, x0
+    put_tuple x0, [x0, ping]
+    send y0, x0
+    deallocate 1
+    call_only 0, recv/0
+
+% fwd(Top) -> Top ! {fwd, recv()}, fwd(Top).
+function fwd/1
+    allocate 1
+    move x0, y0
+    call 0, recv/0
+    put_tuple x0, [fwd, x0]
+    send y0, x0
+    move y0, x0
+    deallocate 1
+    call_only 1, fwd/1
+
+% trapper(Trap, Top) -> process_flag(trap_exit, Trap), Top ! ready, fwd(Top).
+function trapper/2
+    allocate 1
+    move x1, y0
+    move x0, x1
+    move trap_exit, x0
+    call_ext 2, erlang:process_flag/2
+    send y0, ready
+    move y0, x0
+    deallocate 1
+    call_only 1, fwd/1
+
+% exit2_test(Trap, Reason) -> T = spawn(sigs, trapper, [Trap, self()]), monitor(process, T),
+%     ready = recv(), exit(T, Reason), T ! probe, recv().
+function exit2_test/2
+    allocate 2
+    move x1, y0
+    bif0 erlang:self/0, x1
+    put_list x1, [], x1
+    put_list x0, x1, x2
+    move sigs, x0
+    move trapper, x1
+    call_ext 3, erlang:spawn/3
+    move x0, y1
+    move x0, x1
+    move process, x0
+    call_ext 2, erlang:monitor/2
+    call 0, recv/0
+    move y1, x0
+    move y0, x1
+    call_ext 2, erlang:exit/2
+    send y1, probe
+    deallocate 2
+    call_only 0, recv/0
+
+% self_exit(Trap, R, Top) -> process_flag(trap_exit, Trap), exit(self(), R), self() ! after,
+%     Top ! {alive, recv()}.
+function self_exit/3
+    allocate 2
+    move x1, y0
+    move x2, y1
+    move x0, x1
+    move trap_exit, x0
+    call_ext 2, erlang:process_flag/2
+    bif0 erlang:self/0, x0
+    move y0, x1
+    call_ext 2, erlang:exit/2
+    bif0 erlang:self/0, x0
+    send x0, after
+    call 0, recv/0
+    put_tuple x0, [alive, x0]
+    send y1, x0
+    move ok, x0
+    deallocate 2
+    return
+
+% self_exit_test(Trap, R) -> spawn_monitor(sigs, self_exit, [Trap, R, self()]), recv().
+function self_exit_test/2
+    allocate 0
+    bif0 erlang:self/0, x2
+    put_list x2, [], x2
+    put_list x1, x2, x2
+    put_list x0, x2, x2
+    move sigs, x0
+    move self_exit, x1
+    call_ext 3, erlang:spawn_monitor/3
+    deallocate 0
+    call_only 0, recv/0
+
+% dead() -> {P, _} = spawn_monitor(sigs, exiter, [normal]), recv(), P.
+function dead/0
+    allocate 1
+    move sigs, x0
+    move exiter, x1
+    move [normal], x2
+    call_ext 3, erlang:spawn_monitor/3
+    is_tuple @bad, x0
+    test_arity @bad, x0, 2
+    get_tuple_element x0, 0, x0
+@bad:
+    move x0, y0
+    call 0, recv/0
+    move y0, x0
+    deallocate 1
+    return
+
+% link_dead(Trap) -> process_flag(trap_exit, Trap), link(dead()), recv().
+function link_dead/1
+    allocate 0
+    move x0, x1
+    move trap_exit, x0
+    call_ext 2, erlang:process_flag/2
+    call 0, dead/0
+    call_ext 1, erlang:link/1
+    deallocate 0
+    call_only 0, recv/0
+
+% monitor_dead() -> monitor(process, dead()), recv().
+function monitor_dead/0
+    allocate 0
+    call 0, dead/0
+    move x0, x1
+    move process, x0
+    call_ext 2, erlang:monitor/2
+    deallocate 0
+    call_only 0, recv/0
+
+% monitor_name() -> monitor(process, nosuch), recv().
+function monitor_name/0
+    allocate 0
+    move process, x0
+    move nosuch, x1
+    call_ext 2, erlang:monitor/2
+    deallocate 0
+    call_only 0, recv/0
+
+% spin_dead(P): returns once P is no longer alive (its exit signals are all sent by then).
+function spin_dead/1
+@loop:
+    bif1 none, erlang:is_process_alive/1, x0, x1
+    is_eq_exact @loop, x1, false
+    return
+
+% demon_test() -> T = spawn(sigs, recv, []), R = monitor(process, T), T ! go, spin_dead(T),
+%     self() ! x, recv_only(x),                       % the DOWN is in the mailbox now
+%     A = demonitor(R, [flush, info]), self() ! done, B = recv(),
+%     T2 = spawn(sigs, recv, []), R2 = monitor(process, T2),
+%     C = demonitor(R2, [info]), D = demonitor(R2, [info]), T2 ! go, {A, B, C, D}.
+function demon_test/0
+    allocate 5
+    move sigs, x0
+    move recv, x1
+    move [], x2
+    call_ext 3, erlang:spawn/3
+    move x0, y0
+    move x0, x1
+    move process, x0
+    call_ext 2, erlang:monitor/2
+    move x0, y1
+    send y0, go
+    move y0, x0
+    call 1, spin_dead/1
+    bif0 erlang:self/0, x0
+    send x0, x
+    move x, x0
+    call 1, recv_only/1
+    move y1, x0
+    move [flush, info], x1
+    call_ext 2, erlang:demonitor/2
+    move x0, y2
+    bif0 erlang:self/0, x0
+    send x0, done
+    call 0, recv/0
+    move x0, y3
+    move sigs, x0
+    move recv, x1
+    move [], x2
+    call_ext 3, erlang:spawn/3
+    move x0, y0
+    move x0, x1
+    move process, x0
+    call_ext 2, erlang:monitor/2
+    move x0, y1
+    move [info], x1
+    call_ext 2, erlang:demonitor/2
+    move x0, y4
+    move y1, x0
+    move [info], x1
+    call_ext 2, erlang:demonitor/2
+    send y0, go
+    put_tuple x0, [y2, y3, y4, x0]
+    deallocate 5
+    return
+
+% names_test() -> P = spawn(sigs, echo, []), register(svc, P), W = whereis(svc) =:= P,
+%     monitor(process, svc), svc ! {self(), hi}, Hi = recv(), exit(P, kill), Down = recv(),
+%     {W, Hi, Down, whereis(svc), registered()}.
+function names_test/0
+    allocate 5
+    move sigs, x0
+    move echo, x1
+    move [], x2
+    call_ext 3, erlang:spawn/3
+    move x0, y0
+    move x0, x1
+    move svc, x0
+    call_ext 2, erlang:register/2
+    move svc, x0
+    call_ext 1, erlang:whereis/1
+    bif2 none, erlang:'=:='/2, x0, y0, y1
+    move process, x0
+    move svc, x1
+    call_ext 2, erlang:monitor/2
+    bif0 erlang:self/0, x0
+    put_tuple x0, [x0, hi]
+    send svc, x0
+    call 0, recv/0
+    move x0, y2
+    move y0, x0
+    move kill, x1
+    call_ext 2, erlang:exit/2
+    call 0, recv/0
+    move x0, y3
+    move svc, x0
+    call_ext 1, erlang:whereis/1
+    move x0, y4
+    call_ext 0, erlang:registered/0
+    put_tuple x0, [y1, y2, y3, y4, x0]
+    deallocate 5
+    return
+
+% reg_twice() -> register(a, self()), register(b, self()).
+function reg_twice/0
+    allocate 0
+    bif0 erlang:self/0, x1
+    move a, x0
+    call_ext 2, erlang:register/2
+    bif0 erlang:self/0, x1
+    move b, x0
+    deallocate 0
+    call_ext_only 2, erlang:register/2
+
+% reg_taken() -> register(a, self()), register(a, spawn(sigs, recv, [])).
+function reg_taken/0
+    allocate 0
+    bif0 erlang:self/0, x1
+    move a, x0
+    call_ext 2, erlang:register/2
+    move sigs, x0
+    move recv, x1
+    move [], x2
+    call_ext 3, erlang:spawn/3
+    move x0, x1
+    move a, x0
+    deallocate 0
+    call_ext_only 2, erlang:register/2
+
+% reg_undefined() -> register(undefined, self()).
+function reg_undefined/0
+    bif0 erlang:self/0, x1
+    move undefined, x0
+    call_ext_only 2, erlang:register/2
+
+% reg_dead() -> register(x, dead()).
+function reg_dead/0
+    allocate 0
+    call 0, dead/0
+    move x0, x1
+    move x, x0
+    deallocate 0
+    call_ext_only 2, erlang:register/2
+
+% unreg_none() -> unregister(nosuch).
+function unreg_none/0
+    move nosuch, x0
+    call_ext_only 1, erlang:unregister/1
+
+% unlink_test() -> P = spawn_link(sigs, recv_exit, []), unlink(P), monitor(process, P),
+%     P ! boom, recv().
+function unlink_test/0
+    allocate 1
+    move sigs, x0
+    move recv_exit, x1
+    move [], x2
+    call_ext 3, erlang:spawn_link/3
+    move x0, y0
+    call_ext 1, erlang:unlink/1
+    move process, x0
+    move y0, x1
+    call_ext 2, erlang:monitor/2
+    send y0, boom
+    deallocate 1
+    call_only 0, recv/0
+
+% trap_test(R) -> process_flag(trap_exit, true), spawn_link(sigs, exiter, [R]), recv().
+function trap_test/1
+    allocate 1
+    move x0, y0
+    move trap_exit, x0
+    move true, x1
+    call_ext 2, erlang:process_flag/2
+    put_list y0, [], x2
+    move sigs, x0
+    move exiter, x1
+    call_ext 3, erlang:spawn_link/3
+    deallocate 1
+    call_only 0, recv/0
+
+% hammer(N): N times: V = spawn(sigs, recv_exit, []), link(V), monitor(process, V),
+%     spawn(sigs, watcher, [V, self()]), V ! boom; then receive 3N messages (each V's 'EXIT'
+%     and 'DOWN', each watcher's done) and return N.
+function hammer/1
+    allocate 3
+    move x0, y0
+    move x0, y1
+    move trap_exit, x0
+    move true, x1
+    call_ext 2, erlang:process_flag/2
+@spawn:
+    is_lt @collect, 0, y1
+    bif2 none, erlang:'-'/2, y1, 1, y1
+    move sigs, x0
+    move recv_exit, x1
+    move [], x2
+    call_ext 3, erlang:spawn/3
+    move x0, y2
+    call_ext 1, erlang:link/1
+    move process, x0
+    move y2, x1
+    call_ext 2, erlang:monitor/2
+    bif0 erlang:self/0, x0
+    put_list x0, [], x0
+    put_list y2, x0, x2
+    move sigs, x0
+    move watcher, x1
+    call_ext 3, erlang:spawn/3
+    send y2, boom
+    jump @spawn
+@collect:
+    bif2 none, erlang:'*'/2, y0, 3, y1
+@loop:
+    is_lt @done, 0, y1
+    call 0, recv/0
+    bif2 none, erlang:'-'/2, y1, 1, y1
+    jump @loop
+@done:
+    move y0, x0
+    deallocate 3
+    return
+
+% watcher(V, Top) -> process_flag(trap_exit, true), link(V), monitor(process, V), exit(V, kill),
+%     recv(), recv(), Top ! done.
+function watcher/2
+    allocate 2
+    move x0, y0
+    move x1, y1
+    move trap_exit, x0
+    move true, x1
+    call_ext 2, erlang:process_flag/2
+    move y0, x0
+    call_ext 1, erlang:link/1
+    move process, x0
+    move y0, x1
+    call_ext 2, erlang:monitor/2
+    move y0, x0
+    move kill, x1
+    call_ext 2, erlang:exit/2
+    call 0, recv/0
+    call 0, recv/0
+    send y1, done
+    deallocate 2
+    return
+`
+
+func loadSigs(t *testing.T, v *VM) { loadSrc(t, v, "sigs.bl", sigSrc) }
+
+var (
+	aEXIT = value.Atom("EXIT")
+	aDOWN = value.Atom("DOWN")
+)
+
+// isMsg checks that r is a tuple of len(want) elements equal to want, where a nil element
+// matches anything (a pid or a reference).
+func isMsg(t *testing.T, r value.Term, want ...value.Term) {
+	t.Helper()
+	tup, ok := r.(value.Tuple)
+	require.True(t, ok, "not a tuple: %s", value.Print(r))
+	require.Len(t, tup, len(want), value.Print(r))
+	for i, w := range want {
+		if w != nil {
+			assert.True(t, value.Equal(w, tup[i]), "element %d of %s", i, value.Print(r))
+		}
+	}
+}
+
+func TestLinkChainCrash(t *testing.T) {
+	eachConfig(t, func(t *testing.T, v *VM) {
+		loadSigs(t, v)
+		for _, n := range []int{0, 1, 10} {
+			r, err := v.Apply("sigs", "chain_test", value.Int(n), value.Atom("boom"))
+			require.NoError(t, err)
+			isMsg(t, r, aEXIT, nil, value.Atom("boom")) // erl
+		}
+		// A reason with a heap term survives the heaps it crosses.
+		reason := value.Tuple{value.Atom("shutdown"), value.List{value.Int(1), value.Binary("x")}}
+		r, err := v.Apply("sigs", "chain_test", value.Int(5), reason)
+		require.NoError(t, err)
+		isMsg(t, r, aEXIT, nil, reason)
+	})
+}
+
+func TestLinkNormalExit(t *testing.T) {
+	eachConfig(t, func(t *testing.T, v *VM) {
+		loadSigs(t, v)
+		r, err := v.Apply("sigs", "pair_test", value.Atom("normal"))
+		require.NoError(t, err)
+		assert.Equal(t, value.Atom("ping"), r) // the linked process lives on (erl)
+		// A crash kills it: the monitor sees boom, or noproc when it is already gone.
+		r, err = v.Apply("sigs", "pair_test", value.Atom("boom"))
+		require.NoError(t, err)
+		isMsg(t, r, aDOWN, nil, value.Atom("process"), nil, nil)
+		assert.Contains(t, []value.Term{value.Atom("boom"), value.Atom("noproc")}, r.(value.Tuple)[4])
+	})
+}
+
+func TestTrapExit(t *testing.T) {
+	eachConfig(t, func(t *testing.T, v *VM) {
+		loadSigs(t, v)
+		for _, reason := range []string{"normal", "boom", "kill"} {
+			r, err := v.Apply("sigs", "trap_test", value.Atom(reason))
+			require.NoError(t, err)
+			// exit(kill) by the process itself reaches links as kill, trappable (erl).
+			isMsg(t, r, aEXIT, nil, value.Atom(reason))
+		}
+	})
+}
+
+func TestExitSignal(t *testing.T) {
+	down := func(r string) []value.Term {
+		return []value.Term{aDOWN, nil, value.Atom("process"), nil, value.Atom(r)}
+	}
+	cases := []struct {
+		trap   bool
+		reason string
+		want   []value.Term
+	}{ // erl
+		{false, "normal", []value.Term{value.Atom("fwd"), value.Atom("probe")}},
+		{false, "foo", down("foo")},
+		{false, "kill", down("killed")},
+		{true, "kill", down("killed")},
+		{true, "foo", nil},
+		{true, "normal", nil},
+	}
+	eachConfig(t, func(t *testing.T, v *VM) {
+		loadSigs(t, v)
+		for _, c := range cases {
+			r, err := v.Apply("sigs", "exit2_test", value.Bool(c.trap), value.Atom(c.reason))
+			require.NoError(t, err)
+			if c.want == nil { // trapped: {fwd, {'EXIT', Sender, Reason}}
+				tup, ok := r.(value.Tuple)
+				require.True(t, ok && len(tup) == 2, value.Print(r))
+				isMsg(t, tup[1], aEXIT, nil, value.Atom(c.reason))
+				continue
+			}
+			isMsg(t, r, c.want...)
+		}
+	})
+}
+
+func TestExitSelf(t *testing.T) {
+	eachConfig(t, func(t *testing.T, v *VM) {
+		loadSigs(t, v)
+		for _, c := range []struct {
+			trap        bool
+			reason, why string // why: the DOWN reason, or "" when the process lives
+		}{ // erl
+			{false, "normal", "normal"},
+			{false, "foo", "foo"},
+			{true, "kill", "killed"},
+			{true, "normal", ""},
+			{true, "foo", ""},
+		} {
+			r, err := v.Apply("sigs", "self_exit_test", value.Bool(c.trap), value.Atom(c.reason))
+			require.NoError(t, err)
+			if c.why != "" {
+				isMsg(t, r, aDOWN, nil, value.Atom("process"), nil, value.Atom(c.why))
+				continue
+			}
+			isMsg(t, r, value.Atom("alive"), nil)
+			isMsg(t, r.(value.Tuple)[1], aEXIT, nil, value.Atom(c.reason))
+		}
+	})
+}
+
+func TestNoproc(t *testing.T) {
+	eachConfig(t, func(t *testing.T, v *VM) {
+		loadSigs(t, v)
+		r, err := v.Apply("sigs", "link_dead", value.True)
+		require.NoError(t, err)
+		isMsg(t, r, aEXIT, nil, value.Atom("noproc")) // erl
+		_, err = v.Apply("sigs", "link_dead", value.False)
+		var ee *ExitError
+		require.ErrorAs(t, err, &ee) // erl: link/1 raises error noproc
+		assert.Equal(t, value.Atom("error"), ee.Class)
+		assert.Equal(t, value.Atom("noproc"), ee.Reason)
+		r, err = v.Apply("sigs", "monitor_dead")
+		require.NoError(t, err)
+		isMsg(t, r, aDOWN, nil, value.Atom("process"), nil, value.Atom("noproc"))
+		r, err = v.Apply("sigs", "monitor_name")
+		require.NoError(t, err)
+		isMsg(t, r, aDOWN, nil, value.Atom("process"),
+			value.Tuple{value.Atom("nosuch"), value.Atom("nonode@nohost")}, value.Atom("noproc"))
+	})
+}
+
+func TestDemonitor(t *testing.T) {
+	eachConfig(t, func(t *testing.T, v *VM) {
+		loadSigs(t, v)
+		r, err := v.Apply("sigs", "demon_test")
+		require.NoError(t, err)
+		// erl: flush+info on a delivered DOWN is false and removes it; info on a live
+		// monitor is true, then false.
+		assert.Equal(t, value.Tuple{value.False, value.Atom("done"), value.True, value.False}, r)
+	})
+}
+
+func TestUnlink(t *testing.T) {
+	eachConfig(t, func(t *testing.T, v *VM) {
+		loadSigs(t, v)
+		r, err := v.Apply("sigs", "unlink_test")
+		require.NoError(t, err)
+		isMsg(t, r, aDOWN, nil, value.Atom("process"), nil, value.Atom("boom"))
+	})
+}
+
+func TestRegister(t *testing.T) {
+	eachConfig(t, func(t *testing.T, v *VM) {
+		loadSigs(t, v)
+		r, err := v.Apply("sigs", "names_test")
+		require.NoError(t, err)
+		tup := r.(value.Tuple)
+		require.Len(t, tup, 5)
+		assert.Equal(t, value.True, tup[0])
+		assert.Equal(t, value.Atom("hi"), tup[1])
+		isMsg(t, tup[2], aDOWN, nil, value.Atom("process"),
+			value.Tuple{value.Atom("svc"), value.Atom("nonode@nohost")}, value.Atom("killed")) // erl
+		assert.Equal(t, value.Atom("undefined"), tup[3]) // the name left with the process
+		assert.Equal(t, value.List(nil), tup[4])
+		for _, f := range []string{"reg_twice", "reg_taken", "reg_undefined", "reg_dead", "unreg_none"} {
+			_, err := v.Apply("sigs", f)
+			var ee *ExitError
+			require.ErrorAs(t, err, &ee, f) // erl: badarg
+			assert.Equal(t, value.Atom("badarg"), ee.Reason, f)
+		}
+	})
+}
+
+// TestHammerSignals runs tops on every scheduler at once, each linking and monitoring
+// processes that a watcher links, monitors and kills while they crash: every EXIT, DOWN and
+// done message arrives, and afterwards no process is left.
+func TestHammerSignals(t *testing.T) {
+	tops, n := 8, 200
+	if testing.Short() {
+		tops, n = 4, 50
+	}
+	for name, o := range configs() {
+		t.Run(name, func(t *testing.T) {
+			v := newVM(t, o)
+			loadSigs(t, v)
+			var wg sync.WaitGroup
+			start := make(chan struct{})
+			errs := make(chan error, tops)
+			for range tops {
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					<-start
+					r, err := v.Apply("sigs", "hammer", value.Int(n))
+					if err == nil && !value.Equal(r, value.Int(n)) {
+						err = assert.AnError
+					}
+					errs <- err
+				}()
+			}
+			close(start)
+			wg.Wait()
+			close(errs)
+			for err := range errs {
+				require.NoError(t, err)
+			}
+			// A process is removed from the table just after its last signal went out.
+			require.Eventually(t, func() bool { return v.procs.count.Load() == 0 },
+				10*time.Second, time.Millisecond)
+			v.namesMu.RLock()
+			assert.Empty(t, v.names)
+			v.namesMu.RUnlock()
+		})
+	}
+}
