@@ -13,7 +13,7 @@ import (
 // Expectations marked "erl" were checked on OTP 25 with the same program in Erlang.
 const sigSrc = `
 module sigs
-export recv/0, recv_only/1, echo/0, exiter/1, recv_exit/0, chain/2, chain_test/2, pair/2, pair_test/1, fwd/1, trapper/2, exit2_test/2, self_exit/3, self_exit_test/2, dead/0, link_dead/1, monitor_dead/0, monitor_name/0, spin_dead/1, demon_test/0, names_test/0, reg_twice/0, reg_taken/0, reg_undefined/0, reg_dead/0, unreg_none/0, unlink_test/0, trap_test/1, hammer/1, watcher/2
+export recv/0, recv_only/1, echo/0, exiter/1, recv_exit/0, chain/2, chain_test/2, pair/2, pair_test/1, fwd/1, trapper/2, exit2_test/2, self_exit/3, self_exit_test/2, dead/0, link_dead/1, monitor_dead/0, monitor_name/0, spin_dead/1, demon_test/0, names_test/0, reg_twice/0, reg_taken/0, reg_undefined/0, reg_dead/0, unreg_none/0, unlink_test/0, trap_test/1, hammer/1, watcher/2, flipper/3, flip_test/2, kill_link/0, link_exiter/0, monitor_badarg/1, monitor_node/0
 
 % recv() -> receive X -> X end.
 function recv/0
@@ -443,6 +443,114 @@ function trap_test/1
     deallocate 1
     call_only 0, recv/0
 
+% flipper(Top, K, Final) -> {peer, O} = recv(), K times: link(O), unlink(O); then link(O) when
+%     Final is link; O ! done, recv_only(done), Top ! process_info(self(), links), recv_only(stop).
+function flipper/3
+    allocate 4
+    move x0, y0
+    move x1, y1
+    move x2, y2
+    call 0, recv/0
+    is_tagged_tuple @bad, x0, 2, peer
+    get_tuple_element x0, 1, x1
+    move x1, y3
+@loop:
+    is_lt @final, 0, y1
+    bif2 none, erlang:'-'/2, y1, 1, y1
+    move y3, x0
+    call_ext 1, erlang:link/1
+    move y3, x0
+    call_ext 1, erlang:unlink/1
+    jump @loop
+@final:
+    is_eq_exact @report, y2, link
+    move y3, x0
+    call_ext 1, erlang:link/1
+@report:
+    send y3, done
+    move done, x0
+    call 1, recv_only/1
+    bif0 erlang:self/0, x0
+    move links, x1
+    call_ext 2, erlang:process_info/2
+    send y0, x0
+    move stop, x0
+    call 1, recv_only/1
+@bad:
+    deallocate 4
+    return
+
+% flip_test(K, Final) -> A = spawn(sigs, flipper, [self(), K, Final]), B = (the same),
+%     A ! {peer, B}, B ! {peer, A}, R1 = recv(), R2 = recv(), A ! stop, B ! stop, {R1, R2}.
+function flip_test/2
+    allocate 4
+    bif0 erlang:self/0, x2
+    put_list x1, [], x1
+    put_list x0, x1, x1
+    put_list x2, x1, x2
+    move x2, y0
+    move sigs, x0
+    move flipper, x1
+    call_ext 3, erlang:spawn/3
+    move x0, y1
+    move sigs, x0
+    move flipper, x1
+    move y0, x2
+    call_ext 3, erlang:spawn/3
+    move x0, y2
+    put_tuple x0, [peer, y2]
+    send y1, x0
+    put_tuple x0, [peer, y1]
+    send y2, x0
+    call 0, recv/0
+    move x0, y3
+    call 0, recv/0
+    send y1, stop
+    send y2, stop
+    put_tuple x0, [y3, x0]
+    deallocate 4
+    return
+
+% kill_link() -> {P, _} = spawn_monitor(fun: spawn_link(sigs, exiter, [kill]), recv()), recv():
+%     written as spawn_monitor(sigs, chain_kill...) — a process linked to one that calls exit(kill).
+function kill_link/0
+    allocate 0
+    move sigs, x0
+    move link_exiter, x1
+    move [], x2
+    call_ext 3, erlang:spawn_monitor/3
+    deallocate 0
+    call_only 0, recv/0
+
+function link_exiter/0
+    allocate 0
+    move sigs, x0
+    move exiter, x1
+    move [kill], x2
+    call_ext 3, erlang:spawn_link/3
+    deallocate 0
+    call_only 0, recv/0
+
+% monitor_badarg(T) -> monitor(process, T).
+function monitor_badarg/1
+    move x0, x1
+    move process, x0
+    call_ext_only 2, erlang:monitor/2
+
+% monitor_node() -> register(me, self()), monitor(process, {me, node()}), demonitor(...), ok:
+%     a monitor of oneself by name, on this node, is accepted (erl).
+function monitor_node/0
+    allocate 0
+    bif0 erlang:self/0, x1
+    move me, x0
+    call_ext 2, erlang:register/2
+    move process, x0
+    move {me, 'nonode@nohost'}, x1
+    call_ext 2, erlang:monitor/2
+    call_ext 1, erlang:demonitor/1
+    deallocate 0
+    return
+
 % hammer(N): N times: V = spawn(sigs, recv_exit, []), link(V), monitor(process, V),
 %     spawn(sigs, watcher, [V, self()]), V ! boom; then receive 3N messages (each V's 'EXIT'
 %     and 'DOWN', each watcher's done) and return N.
@@ -731,6 +839,83 @@ func TestHammerSignals(t *testing.T) {
 			v.namesMu.RLock()
 			assert.Empty(t, v.names)
 			v.namesMu.RUnlock()
+		})
+	}
+}
+
+func TestKillThroughLink(t *testing.T) {
+	eachConfig(t, func(t *testing.T, v *VM) {
+		loadSigs(t, v)
+		r, err := v.Apply("sigs", "kill_link")
+		require.NoError(t, err)
+		// erl: exit(kill) by a process is an ordinary reason to its links: they die of kill.
+		isMsg(t, r, aDOWN, nil, value.Atom("process"), nil, value.Atom("kill"))
+	})
+}
+
+func TestMonitorArgs(t *testing.T) {
+	v := newVM(t, Options{})
+	loadSigs(t, v)
+	r, err := v.Apply("sigs", "monitor_node")
+	require.NoError(t, err)
+	assert.Equal(t, value.True, r)
+	for _, bad := range []value.Term{value.Int(3), value.Tuple{value.Atom("me"), value.Atom("other@host")}} {
+		_, err := v.Apply("sigs", "monitor_badarg", bad)
+		var ee *ExitError
+		require.ErrorAs(t, err, &ee) // erl
+		assert.Equal(t, value.Atom("badarg"), ee.Reason)
+	}
+}
+
+// TestHammerLinkUnlink has pairs of processes link and unlink each other K times at once:
+// whatever crosses in flight, both sides end agreeing (linked when each ended with link/1,
+// unlinked otherwise) — the unlink protocol.
+func TestHammerLinkUnlink(t *testing.T) {
+	pairs, k := 8, 300
+	if testing.Short() {
+		pairs, k = 4, 50
+	}
+	for name, o := range configs() {
+		t.Run(name, func(t *testing.T) {
+			v := newVM(t, o)
+			loadSigs(t, v)
+			var wg sync.WaitGroup
+			start := make(chan struct{})
+			results := make(chan value.Term, 2*pairs)
+			for i := range 2 * pairs {
+				final := value.Atom("link")
+				if i%2 == 1 {
+					final = value.Atom("none")
+				}
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					<-start
+					r, err := v.Apply("sigs", "flip_test", value.Int(k), final)
+					if err != nil {
+						r = value.Atom(err.Error())
+					}
+					results <- value.Tuple{final, r}
+				}()
+			}
+			close(start)
+			wg.Wait()
+			close(results)
+			for r := range results {
+				final, got := r.(value.Tuple)[0], r.(value.Tuple)[1]
+				want := 0
+				if final == value.Atom("link") {
+					want = 1
+				}
+				tup, ok := got.(value.Tuple)
+				require.True(t, ok, value.Print(got))
+				for _, info := range tup {
+					isMsg(t, info, value.Atom("links"), nil)
+					assert.Len(t, info.(value.Tuple)[1], want, value.Print(got))
+				}
+			}
+			require.Eventually(t, func() bool { return v.procs.count.Load() == 0 },
+				10*time.Second, time.Millisecond)
 		})
 	}
 }
