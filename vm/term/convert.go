@@ -2,7 +2,6 @@ package term
 
 import (
 	"math"
-	"sort"
 
 	"github.com/beamlite/beamlite/value"
 )
@@ -56,14 +55,12 @@ func ToValue(h *Heap, t Term) value.Term {
 		}
 		return value.Binary(bs)
 	case KindFlatMap, KindHashMapRoot:
-		// value.Map keeps its keys in value.CompareExact order, which differs from map-key
-		// order (all integers before all floats) where integers and floats interleave.
+		// MapSorted's map-key order is value.Map's order (value.CompareExact): no re-sorting.
 		keys, vals := MapSorted(h, t)
 		m := value.Map{Keys: make([]value.Term, len(keys)), Values: make([]value.Term, len(vals))}
 		for i := range keys {
 			m.Keys[i], m.Values[i] = ToValue(h, keys[i]), ToValue(h, vals[i])
 		}
-		sort.Sort(byValueKey(m))
 		return m
 	case KindFun:
 		index, uniq, nenv := ClosureInfo(h, t)
@@ -235,13 +232,3 @@ func Format(h *Heap, t Term) string { return value.Format(ToValue(h, t)) }
 
 // Print returns t as io:format's ~p writes it (printable lists as strings, no line breaks).
 func Print(h *Heap, t Term) string { return value.Print(ToValue(h, t)) }
-
-// byValueKey sorts a value.Map's entries into value.CompareExact order.
-type byValueKey value.Map
-
-func (m byValueKey) Len() int           { return len(m.Keys) }
-func (m byValueKey) Less(i, j int) bool { return value.CompareExact(m.Keys[i], m.Keys[j]) < 0 }
-func (m byValueKey) Swap(i, j int) {
-	m.Keys[i], m.Keys[j] = m.Keys[j], m.Keys[i]
-	m.Values[i], m.Values[j] = m.Values[j], m.Values[i]
-}

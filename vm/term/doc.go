@@ -53,6 +53,14 @@
 //     [Round], [Trunc], [Ceil], [Floor]. Each returns (Term, error); the error is one of the
 //     sentinels [ErrBadarith], [ErrBadarg], [ErrSystemLimit], never wrapped, and the term is
 //     then NonValue.
+//   - compare.go: [Compare] (the == order: 1 == 1.0), [CompareExact] (the =:= and map-key
+//     order: every integer before every float), [Equal] (=:=), [EqualNumeric] (==). They walk
+//     list tails and last tuple elements in a loop, so long lists cost no Go stack.
+//   - hash.go: [Hash], equal for =:= terms whatever their form or space, the same in every run.
+//   - map.go, hamt.go: maps. Up to [MaxFlatMapSize] (32) keys a flatmap (a shared tuple of the
+//     sorted keys, then the values); above, a hash array mapped trie. [NewMap], [MapGet],
+//     [MapPut], [MapUpdate], [MapRemove], [MapSize], [MapRange], [MapSorted], [MapMerge],
+//     [MapWithKeys]; [VerifyMap] (map_verify.go) checks a map's invariants.
 //   - convert.go: [ToValue] and [FromValue] between heap terms and the portable value.Term,
 //     and [Format] (~w) and [Print] (~p), which print through package value: the project has
 //     one printer.
@@ -95,4 +103,16 @@
 //     generation, the old generation or a literal area — TestAccessAcrossSpaces.
 //  11. In every bitstring built here the bits past its size are zero, and a binary of more than
 //     MaxHeapBinary bytes lives off-heap — TestBinaries, TestFromValueEncoding.
+//  12. Compare and CompareExact are total orders that agree with OTP 25 and with
+//     value.Compare/CompareExact; map keys use the exact order, where integers precede floats —
+//     TestCompareTable, TestCompareErlang, TestCompareAgreesWithValue, TestCompareSortConsistent.
+//  13. Equal ⇔ CompareExact == 0 and EqualNumeric ⇔ Compare == 0, wherever the terms live —
+//     TestCompareAgreesWithValue, TestCompareForms.
+//  14. =:= terms have equal Hash in every form and space, and the same hash in every run —
+//     TestHashEqualTerms, TestHashBinaryForms, TestHashMapForms, TestHashFloatZero,
+//     TestHashStableAcrossRuns.
+//  15. A map of ≤ 32 keys is a flatmap with strictly increasing keys; a larger one is a trie
+//     whose leaves sit at their hash slots, with collision buckets only at the last level —
+//     VerifyMap in TestMapModel, TestMapBoundary, FuzzMapOps.
+//  16. Map operations never change their argument — TestMapModel, TestMapBoundary.
 package term
