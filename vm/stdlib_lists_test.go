@@ -15,7 +15,8 @@ import (
 const stdHelperSrc = `
 module sth
 export double/1, even/1, bad/1, le/2, ge/2, fst_le/2, fm/1, mf/2, cons/2, trace/2, small/1,
-    kv_sum/3, kv_even/2, kv_double/2, kv_bad/2, kv_send/2
+    kv_sum/3, kv_even/2, kv_double/2, kv_bad/2, kv_send/2, kv_cons/3, kv_comb/3, kv_fm/2,
+    parity/1, times10/1
 
 % double(X) -> X * 2.
 function double/1
@@ -122,6 +123,37 @@ function kv_double/2
 % kv_bad(_K, _V) -> x.
 function kv_bad/2
     move x, x0
+    return
+
+% kv_cons(K, V, Acc) -> [{K, V} | Acc].
+function kv_cons/3
+    put_tuple x0, [x0, x1]
+    put_list x0, x2, x0
+    return
+
+% kv_comb(K, V1, V2) -> {K, V1, V2}.
+function kv_comb/3
+    put_tuple x0, [x0, x1, x2]
+    return
+
+% kv_fm(_K, V) -> V > 2 orelse {true, V * 10}.
+function kv_fm/2
+    is_lt @small, 2, x1
+    move true, x0
+    return
+@small:
+    bif2 none, erlang:'*'/2, x1, 10, x1
+    put_tuple x0, [true, x1]
+    return
+
+% parity(X) -> X rem 2.
+function parity/1
+    bif2 none, erlang:'rem'/2, x0, 2, x0
+    return
+
+% times10(X) -> X * 10.
+function times10/1
+    bif2 none, erlang:'*'/2, x0, 10, x0
     return
 
 % kv_send(K, V) -> self() ! {K, V}.
