@@ -219,9 +219,7 @@ func parseMaxHeap(h *term.Heap, t term.Term, minHeap int) (size int, kill, ok bo
 				if k == atomKill() {
 					kill = v == term.True
 				}
-			default:
-				good = false
-			}
+			} // erts ignores other keys
 			return good
 		})
 		if !good {
@@ -244,12 +242,8 @@ func (p *Process) maxHeapKill() bool {
 }
 
 // minHeapOf is the min_heap_size Erlang would report for heap options o.
-func minHeapOf(o gc.Options) int {
-	if o.MinHeapSize == 0 {
-		return gc.DefaultMinHeapSize
-	}
-	return o.MinHeapSize
-}
+// (a stress setting below the default shows as the default).
+func minHeapOf(o gc.Options) int { return max(o.MinHeapSize, gc.DefaultMinHeapSize) }
 
 func init() {
 	registerBif("erlang", "process_flag", 2, func(p *Process, a []term.Term) term.Term {
@@ -284,10 +278,8 @@ func init() {
 				return p.badarg()
 			}
 			old := minHeapOf(p.heap.Options)
-			n := int(a[1].Small())
-			if n < gc.DefaultMinHeapSize {
-				n = gc.DefaultMinHeapSize // as erts: the smallest heap
-			}
+			// As erts: rounded up to a heap size of the sizing table, at least the smallest.
+			n := gc.NextSize(max(int(a[1].Small()), gc.DefaultMinHeapSize))
 			if p.heap.MinHeapSize < gc.DefaultMinHeapSize && a[1].Small() < gc.DefaultMinHeapSize {
 				n = p.heap.MinHeapSize // keep a stress setting (tests' tiny heap)
 			}
@@ -418,16 +410,7 @@ func (p *Process) processInfo(q *Process, item term.Term) (term.Term, bool) {
 			term.MakeTuple(h, atomMinorGCs, term.MakeSmall(int64(p.heap.Minors()))),
 		}, term.Nil), true
 	case atomLinks, atomMonitors, atomMonitoredBy, atomTrapExit, atomRegisteredName:
-		if v, ok := q.signalInfo(item); ok && (self || !v.IsBoxed()) {
-			return v, true
-		}
-		switch item {
-		case atomTrapExit:
-			return term.False, true
-		case atomRegisteredName:
-			return term.Nil, true
-		}
-		return term.Nil, true
+		return q.signalInfoOn(h, item) // safe from any process (signal.go)
 	}
 	return term.NonValue, false
 }
@@ -550,7 +533,9 @@ func (p *Process) parseSpawnOpts(l term.Term) (spawnOpts, bool) {
 				if k == atomFullsweepAfter {
 					o.heap.FullsweepAfter = int(v.Small())
 				} else if n := int(v.Small()); n > o.heap.MinHeapSize {
-					o.heap.MinHeapSize = n // never below the VM's setting (a stress heap stays one)
+					// Rounded up as erts does; never below the VM's setting (a stress heap
+					// stays one).
+					o.heap.MinHeapSize = gc.NextSize(max(n, gc.DefaultMinHeapSize))
 				}
 			case atomMaxHeapSize:
 				maxHeap = v
@@ -577,7 +562,8 @@ func (p *Process) parseSpawnOpts(l term.Term) (spawnOpts, bool) {
 
 // spawnOpt is spawn with options: the child gets its own heap options and priority before it
 // is scheduled. It returns false when the process limit is reached.
-func (p *Process) spawnOpt(start startKind, arity int, xs []term.Term, o spawnOpts) (*Process, bool) {
+// setup, when not nil, runs before the child is scheduled.
+func (p *Process) spawnOpt(start startKind, arity int, xs []term.Term, o spawnOpts, setup func(*Process)) (*Process, bool) {
 	v := p.vm
 	child := newProcess(v, o.heap)
 	if !v.procs.insert(child) {
@@ -597,6 +583,9 @@ func (p *Process) spawnOpt(start startKind, arity int, xs []term.Term, o spawnOp
 		child.extState().maxHeapNoKill = true
 	}
 	child.SetPriority(o.prio)
+	if setup != nil {
+		setup(child)
+	}
 	if p.sched != nil {
 		p.sched.Spawn(&child.Task, child, o.prio)
 	} else {
@@ -612,10 +601,9 @@ func init() {
 			return p.badarg()
 		}
 		if o.link || o.monitor {
-			// Links and monitors are the signal layer's (signal.go): see spawnLinkMonitor.
 			return p.spawnLinkMonitor(start, arity, xs, o)
 		}
-		child, ok := p.spawnOpt(start, arity, xs, o)
+		child, ok := p.spawnOpt(start, arity, xs, o, nil)
 		if !ok {
 			return p.fail(term.Error, term.SystemLimit)
 		}
@@ -637,11 +625,30 @@ func init() {
 	})
 }
 
-var atomNotsup = term.MustIntern("notsup")
-
-// spawnLinkMonitor is spawn_opt with link or monitor. The link or monitor must be in place
-// before the child can run, which needs the signal layer's (signal.go) link and monitor
-// set-up; until it offers one, these options raise notsup.
+// spawnLinkMonitor is spawn_opt with link or monitor: as spawnOpt, with the link or monitor
+// set up on both sides before the child can run (as spawnWith in bif_signal.go does), so that
+// no exit of the child can precede it.
 func (p *Process) spawnLinkMonitor(start startKind, arity int, xs []term.Term, o spawnOpts) term.Term {
-	return p.fail(term.Error, atomNotsup)
+	var mon uint64
+	if o.monitor {
+		mon = refCounter.Add(1)
+	}
+	child, ok := p.spawnOpt(start, arity, xs, o, func(child *Process) {
+		if o.link {
+			child.setLink(p.pid, 0)
+			p.setLink(child.pid, 0)
+		}
+		if mon != 0 {
+			child.setMonitoredBy(mon, p.pid)
+			p.setMonitor(mon, monitorEntry{pid: child.pid})
+		}
+	})
+	if !ok {
+		return p.fail(term.Error, term.SystemLimit)
+	}
+	if mon == 0 {
+		return child.pid
+	}
+	h := &p.heap.Heap
+	return term.MakeTuple(h, child.pid, term.MakeRef(h, mon))
 }
