@@ -262,7 +262,8 @@ func okOf(t *testing.T, r value.Term) value.Term {
 	return tu[1]
 }
 
-// wantOps checks each result against its expectation in Erlang syntax ("" skips one).
+// wantOps checks each result against its expectation in Erlang syntax ("" skips one), compared
+// in value.Format's form.
 func wantOps(t *testing.T, got []value.Term, want ...string) {
 	t.Helper()
 	require.Len(t, got, len(want))
@@ -270,7 +271,7 @@ func wantOps(t *testing.T, got []value.Term, want ...string) {
 		if w == "" {
 			continue
 		}
-		assert.Equal(t, w, value.Format(got[i]), "op %d", i+1)
+		assert.Equal(t, value.Format(mustValue(t, w)), value.Format(got[i]), "op %d", i+1)
 	}
 }
 
@@ -746,4 +747,50 @@ func TestTimers(t *testing.T) {
 			assert.Equal(t, 0, stats().Timers, "every timer fired or was cancelled")
 		})
 	}
+}
+
+func TestSpawnOptLinkMonitor(t *testing.T) {
+	eachConfig(t, func(t *testing.T, v *VM) {
+		phVM(t, v)
+		got := runOps(t, v, `[
+			{erlang, spawn_opt, [ph, done, [], [monitor, {priority, low}]]},
+			{ph, recv, [infinity]},
+			{erlang, process_flag, [trap_exit, true]},
+			{erlang, spawn_opt, [ph, done, [], [link]]},
+			{ph, recv, [infinity]},
+			{erlang, spawn_opt, [ph, waiter, [], [link, monitor]]},
+			{erlang, process_info, ['$self', links]},
+			{erlang, process_info, ['$self', monitors]}
+		]`)
+		pm := okOf(t, got[0]).(value.Tuple)
+		require.Len(t, pm, 2)
+		assert.Equal(t, value.Tuple{value.Atom("DOWN"), pm[1], value.Atom("process"), pm[0], value.Atom("normal")}, okOf(t, got[1]))
+		assert.Equal(t, value.Tuple{value.Atom("EXIT"), okOf(t, got[3]), value.Atom("normal")}, okOf(t, got[4]))
+		pm = okOf(t, got[5]).(value.Tuple)
+		assert.Equal(t, value.Tuple{value.Atom("links"), value.List{pm[0]}}, okOf(t, got[6]))
+		assert.Equal(t, value.Tuple{value.Atom("monitors"), value.List{value.Tuple{value.Atom("process"), pm[0]}}}, okOf(t, got[7]))
+	})
+}
+
+// TestTimerDestinations: a name is resolved when the timer fires; a message to a dead pid or
+// to a name nobody has is dropped.
+func TestTimerDestinations(t *testing.T) {
+	eachConfig(t, func(t *testing.T, v *VM) {
+		phVM(t, v)
+		got := runOps(t, v, `[
+			{erlang, register, [me, '$self']},
+			{erlang, send_after, [0, me, early]},
+			{ph, recv, [infinity]},
+			{erlang, start_timer, [0, me, hi]},
+			{ph, recv, [infinity]},
+			{erlang, spawn, [ph, done, []]},
+			{ph, wait_status, ['$last', undefined]},
+			{erlang, send_after, [0, {'$r', 6}, lost]},
+			{erlang, send_after, [0, nobody, lost]},
+			{erlang, send_after, [0, '$self', mine]},
+			{ph, recv, [infinity]}
+		]`)
+		wantOps(t, got, "{ok,true}", "", "{ok,early}", "", "", "", "{ok,ok}", "", "", "", "{ok,mine}")
+		assert.Equal(t, value.Tuple{value.Atom("timeout"), okOf(t, got[3]), value.Atom("hi")}, okOf(t, got[4]))
+	})
 }
