@@ -1,0 +1,98 @@
+package vm
+
+import (
+	"testing"
+
+	"github.com/beamlite/beamlite/value"
+)
+
+func TestStdlibStringFunctions(t *testing.T) {
+	b := func(s string) value.Binary { return value.Binary(s) }
+	bl := func(ss ...string) value.List {
+		l := make(value.List, len(ss))
+		for i, s := range ss {
+			l[i] = value.Binary(s)
+		}
+		return l
+	}
+	i := func(x int) value.Int { return value.Int(x) }
+	str := value.String
+	lead, trail, all, both := value.Atom("leading"), value.Atom("trailing"), value.Atom("all"), value.Atom("both")
+	calls := []stdCall{
+		{fn: "split", args: args(b("a,b,c"), b(",")), want: bl("a", "b,c")},
+		{fn: "split", args: args(b("a,b,c"), b(","), all), want: bl("a", "b", "c")},
+		{fn: "split", args: args(b("a,b,c"), b(","), trail), want: bl("a,b", "c")},
+		{fn: "split", args: args(b("a,b,c"), b(","), lead), want: bl("a", "b,c")},
+		{fn: "split", args: args(b("abc"), b(",")), want: bl("abc")},
+		{fn: "split", args: args(b("abc"), b("")), want: bl("abc")},
+		{fn: "split", args: args(b(""), b(",")), want: bl("")},
+		{fn: "split", args: args(b(""), b(","), all), want: bl("")},
+		{fn: "split", args: args(b(",a,,b,"), b(","), all), want: bl("", "a", "", "b", "")},
+		{fn: "split", args: args(b("a--b---c"), b("--"), all), want: bl("a", "b", "-c")},
+		{fn: "split", args: args(b("a--b---c"), b("--"), trail), want: bl("a--b-", "c")},
+		{fn: "split", args: args(b("a,b"), str(",")), want: bl("a", "b")},
+		{fn: "split", args: args(b("é→ü→"), str("→"), all), want: bl("é", "ü", "")},
+		{fn: "split", args: args(b("a,b"), b(","), atX), err: tup(value.Atom("case_clause"), atX)},
+		{fn: "split", args: args(atA, b(",")), err: badar},
+
+		{fn: "trim", args: args(b("  \t\na b \r\n ")), want: b("a b")},
+		{fn: "trim", args: args(b("\v\fa")), want: b("a")},
+		{fn: "trim", args: args(b("\u00a0a\u2028")), want: b("\u00a0a")},
+		{fn: "trim", args: args(b("\u0085a\u3000\u200e")), want: b("a\u3000")},
+		{fn: "trim", args: args(b("   ")), want: b("")},
+		{fn: "trim", args: args(b("")), want: b("")},
+		{fn: "trim", args: args(b("  a  "), lead), want: b("a  ")},
+		{fn: "trim", args: args(b("  a  "), trail), want: b("  a")},
+		{fn: "trim", args: args(b("  a  "), both), want: b("a")},
+		{fn: "trim", args: args(b("xxaxyx"), both, str("xy")), want: b("a")},
+		{fn: "trim", args: args(b("xxaxyx"), both, str("x")), want: b("axy")},
+		{fn: "trim", args: args(b("  a  "), both, value.Nil), want: b("  a  ")},
+		{fn: "trim", args: args(b("ab\xff "), trail), want: b("ab\xff")},
+		{fn: "trim", args: args(b("xxaxyx"), atX), err: fcl},
+
+		{fn: "to_upper", args: args(b("abc é ÿ ß µ xyz ÷ þ Z")), want: b("ABC É ÿ ß µ XYZ ÷ Þ Z")},
+		{fn: "to_upper", args: args(b("")), want: b("")},
+		{fn: "to_upper", args: args(str("abc")), want: str("ABC")},
+		{fn: "to_upper", args: args(i('a')), want: i('A')},
+		{fn: "to_upper", args: args(i(0xE0)), want: i(0xC0)},
+		{fn: "to_upper", args: args(atA), err: fcl},
+		{fn: "to_lower", args: args(b("ABC É Ÿ XYZ × Þ a")), want: b("abc é Ÿ xyz × þ a")},
+		{fn: "to_lower", args: args(str("ÀB")), want: lst(i(0xE0), i('b'))},
+		{fn: "to_lower", args: args(i('Z')), want: i('z')},
+		{fn: "to_lower", args: args(atA), err: fcl},
+		{fn: "uppercase", args: args(b("aé")), want: b("AÉ")},
+		{fn: "lowercase", args: args(b("AÉ")), want: b("aé")},
+
+		{fn: "length", args: args(b("héllo")), want: i(5)},
+		{fn: "length", args: args(b("a\r\nb")), want: i(3)},
+		{fn: "length", args: args(b("e\u0301x")), want: i(2)},
+		{fn: "length", args: args(b("")), want: i(0)},
+		{fn: "length", args: args(str("héllo")), want: i(5)},
+		{fn: "length", args: args(b("ab\xffc")), err: tup(badar, b("\xffc"))},
+		{fn: "length", args: args(atA), err: badar},
+
+		{fn: "slice", args: args(b("héllo"), i(1), i(3)), want: b("éll")},
+		{fn: "slice", args: args(b("héllo"), i(1)), want: b("éllo")},
+		{fn: "slice", args: args(b("hello"), i(10)), want: b("")},
+		{fn: "slice", args: args(b("hello"), i(2), i(100)), want: b("llo")},
+		{fn: "slice", args: args(b("hello"), i(2), value.Atom("infinity")), want: b("llo")},
+		{fn: "slice", args: args(b("hello"), i(0), i(0)), want: b("")},
+		{fn: "slice", args: args(b("ae\u0301x"), i(1), i(1)), want: b("e\u0301")},
+		{fn: "slice", args: args(b("hello"), i(-1), i(2)), err: fcl},
+		{fn: "slice", args: args(b("hello"), i(1), i(-2)), err: fcl},
+		{fn: "slice", args: args(b("ab\xffc"), i(1), i(2)), err: tup(badar, b("\xffc"))},
+
+		{fn: "join", args: args(lst(str("a"), str("b"), str("c")), str(", ")), want: str("a, b, c")},
+		{fn: "join", args: args(lst(str("a")), str(", ")), want: str("a")},
+		{fn: "join", args: args(value.Nil, str(", ")), want: value.Nil},
+		{fn: "join", args: args(bl("a", "b", "c"), b(", ")), want: b("a, b, c")},
+		{fn: "join", args: args(lst(b("a"), str("é"), lst(b("b"), i('c'))), b("-")), want: b("a-é-bc")},
+		{fn: "join", args: args(value.Nil, b(", ")), want: b("")},
+		{fn: "join", args: args(atA, b(", ")), err: fcl},
+
+		{fn: "is_empty", args: args(b("")), want: value.True},
+		{fn: "is_empty", args: args(lst(value.Nil, b(""))), want: value.True},
+		{fn: "is_empty", args: args(b(" ")), want: value.False},
+	}
+	eachConfig(t, func(t *testing.T, v *VM) { runStd(t, v, "string", calls) })
+}
