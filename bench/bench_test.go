@@ -203,3 +203,23 @@ func TestJSON(t *testing.T) {
 	assert.Equal(t, []float64{70}, back.Cases[0].Values(Beamlite, "time"))
 	assert.Equal(t, "boom", back.Cases[3].Error)
 }
+
+// A benchmark whose program raises is a failed case that names the exception, and the
+// benchmarks after it still run.
+func TestFailingBenchmark(t *testing.T) {
+	saved := Suite
+	defer func() { Suite = saved }()
+	Suite = []Benchmark{
+		{Name: "broken", Module: "bench_fib", Args: []string{"x"}, Quick: []string{"not_a_number"}, Params: "%s"},
+		saved[0],
+	}
+	rep, err := RunSuite(context.Background(), Options{Quick: true, Runs: 1, Schedulers: []int{1}})
+	require.NoError(t, err)
+	require.Len(t, rep.Cases, 2)
+	failed := rep.Failed()
+	require.Len(t, failed, 1)
+	assert.Equal(t, "broken", failed[0].Benchmark)
+	assert.Contains(t, failed[0].Error, "badarg")
+	assert.Empty(t, rep.Cases[1].Error)
+	assert.Len(t, rep.Cases[1].Runs, 1)
+}
