@@ -26,7 +26,7 @@ type message struct {
 // messages behind them) in handleSignals, at the start of its next run.
 type mailbox struct {
 	mu      sync.Mutex  // guards inbox, sigs, closed, and writes to Process.sig
-	pending atomic.Bool // len(sigs) > 0; written under mu, read by the owner without it
+	pending atomic.Bool // len(sigs) > 0; written under mu, read by Run without it
 	closed  bool        // the process has exited: messages and signals are refused
 	inbox   []message
 	sigs    []signal
@@ -62,10 +62,10 @@ func (mb *mailbox) close() {
 // drain moves every message in the inbox into h and onto the queue; it reports whether there
 // were any. Called only by the owner.
 func (mb *mailbox) drain(h *term.Heap) bool {
-	if mb.pending.Load() {
-		return mb.drainToSignal(h)
-	}
 	mb.mu.Lock()
+	if len(mb.sigs) > 0 {
+		return mb.drainToSignal(h) // unlocks
+	}
 	in := mb.inbox
 	if len(in) == 0 {
 		mb.mu.Unlock()
@@ -93,13 +93,8 @@ func (mb *mailbox) moveIn(h *term.Heap, in []message) {
 
 // drainToSignal is drain when signals are pending: it moves only the messages that arrived
 // before the first signal, which handleSignals acts on at the process's next run (whoever
-// sent it woke the process). Called only by the owner.
+// sent it woke the process). Called only by the owner, with mu held; it unlocks mu.
 func (mb *mailbox) drainToSignal(h *term.Heap) bool {
-	mb.mu.Lock()
-	if len(mb.sigs) == 0 {
-		mb.mu.Unlock()
-		return false
-	}
 	k := mb.sigs[0].at
 	if k == 0 {
 		mb.mu.Unlock()

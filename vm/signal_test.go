@@ -13,7 +13,7 @@ import (
 // Expectations marked "erl" were checked on OTP 25 with the same program in Erlang.
 const sigSrc = `
 module sigs
-export recv/0, recv_only/1, echo/0, exiter/1, recv_exit/0, chain/2, chain_test/2, pair/2, pair_test/1, fwd/1, trapper/2, exit2_test/2, self_exit/3, self_exit_test/2, dead/0, link_dead/1, monitor_dead/0, monitor_name/0, spin_dead/1, demon_test/0, names_test/0, reg_twice/0, reg_taken/0, reg_undefined/0, reg_dead/0, unreg_none/0, unlink_test/0, trap_test/1, hammer/1, watcher/2, flipper/3, flip_test/2, kill_link/0, link_exiter/0, monitor_badarg/1, monitor_node/0
+export recv/0, recv_only/1, echo/0, exiter/1, recv_exit/0, chain/2, chain_test/2, pair/2, pair_test/1, fwd/1, trapper/2, exit2_test/2, self_exit/3, self_exit_test/2, dead/0, link_dead/1, monitor_dead/0, monitor_name/0, spin_dead/1, demon_test/0, names_test/0, reg_twice/0, reg_taken/0, reg_undefined/0, reg_dead/0, unreg_none/0, unlink_test/0, trap_test/1, hammer/1, watcher/2, flipper/3, flip_test/2, kill_link/0, link_exiter/0, monitor_badarg/1, monitor_node/0, order_sender/2, order_test/2
 
 % recv() -> receive X -> X end.
 function recv/0
@@ -551,6 +551,60 @@ function monitor_node/0
     deallocate 0
     return
 
+% order_sender(T, I) -> I times: T ! {self(), I}, exit(T, I), counting I down.
+function order_sender/2
+    is_eq_exact @more, x1, 0
+    move ok, x0
+    return
+@more:
+    allocate 2
+    move x0, y0
+    move x1, y1
+    bif0 erlang:self/0, x2
+    put_tuple x2, [x2, x1]
+    send x0, x2
+    move y0, x0
+    move y1, x1
+    call_ext 2, erlang:exit/2
+    bif2 none, erlang:'-'/2, y1, 1, x1
+    move y0, x0
+    deallocate 2
+    call_only 2, order_sender/2
+
+% order_test(S, K) -> process_flag(trap_exit, true), S senders of order_sender(self(), K), then
+%     the 2*S*K messages received, newest first.
+function order_test/2
+    allocate 3
+    move x0, y0
+    move x1, y1
+    move trap_exit, x0
+    move true, x1
+    call_ext 2, erlang:process_flag/2
+    bif2 none, erlang:'*'/2, y0, y1, y2
+@spawn:
+    is_lt @collect, 0, y0
+    bif2 none, erlang:'-'/2, y0, 1, y0
+    bif0 erlang:self/0, x0
+    put_list y1, [], x2
+    put_list x0, x2, x2
+    move sigs, x0
+    move order_sender, x1
+    call_ext 3, erlang:spawn/3
+    jump @spawn
+@collect:
+    bif2 none, erlang:'*'/2, y2, 2, y0
+    move [], y1
+@loop:
+    is_lt @done, 0, y0
+    call 0, recv/0
+    put_list x0, y1, y1
+    bif2 none, erlang:'-'/2, y0, 1, y0
+    jump @loop
+@done:
+    move y1, x0
+    deallocate 3
+    return
+
 % hammer(N): N times: V = spawn(sigs, recv_exit, []), link(V), monitor(process, V),
 %     spawn(sigs, watcher, [V, self()]), V ! boom; then receive 3N messages (each V's 'EXIT'
 %     and 'DOWN', each watcher's done) and return N.
@@ -918,4 +972,40 @@ func TestHammerLinkUnlink(t *testing.T) {
 				10*time.Second, time.Millisecond)
 		})
 	}
+}
+
+// TestHammerSignalOrder has senders interleave messages and exit signals to one trapping
+// receiver that is receiving all the while: from each sender, messages and 'EXIT' messages
+// arrive in the order they were sent.
+func TestHammerSignalOrder(t *testing.T) {
+	senders, k := 8, 200
+	if testing.Short() {
+		senders, k = 4, 50
+	}
+	eachConfig(t, func(t *testing.T, v *VM) {
+		loadSigs(t, v)
+		r, err := v.Apply("sigs", "order_test", value.Int(senders), value.Int(k))
+		require.NoError(t, err)
+		got := r.(value.List)
+		require.Len(t, got, 2*senders*k)
+		seqs := map[string][]string{}
+		for i := len(got) - 1; i >= 0; i-- {
+			m := got[i].(value.Tuple)
+			if len(m) == 2 {
+				key := value.Print(m[0])
+				seqs[key] = append(seqs[key], "m"+value.Print(m[1]))
+			} else {
+				key := value.Print(m[1])
+				seqs[key] = append(seqs[key], "e"+value.Print(m[2]))
+			}
+		}
+		require.Len(t, seqs, senders)
+		var want []string
+		for i := k; i > 0; i-- {
+			want = append(want, "m"+value.Print(value.Int(i)), "e"+value.Print(value.Int(i)))
+		}
+		for _, s := range seqs {
+			require.Equal(t, want, s)
+		}
+	})
 }
