@@ -652,3 +652,51 @@ func (p *Process) spawnLinkMonitor(start startKind, arity int, xs []term.Term, o
 	h := &p.heap.Heap
 	return term.MakeTuple(h, child.pid, term.MakeRef(h, mon))
 }
+
+// ---- erlang:hibernate/3 ----
+
+// bifHibernate is the class erlang:hibernate/3 returns NonValue with: not an exception but the
+// request "stop running now". The process is then set up to begin M:F(Args) (p.start), so
+// the interpreter and Run must stop it without raising (see hibernate).
+var bifHibernate = term.MustIntern("$hibernate")
+
+// hibernate is erlang:hibernate(M, F, Args): the stack is discarded, the heap compacted to
+// its live data, and the process waits until a message arrives (at once if one is waiting),
+// then begins M:F(Args) as a new process would (spawn.go's begin); it never returns.
+//
+// It needs two things of the interpreter and Run (not yet wired): a call of a BIF that fails
+// with p.start != startNone must not raise but end the run; and Run must then keep the x
+// registers (xsaved, as for Yield) and return Wait, or Yield when hibernateWake says so.
+// Called only by p's scheduler, from the interpreter.
+func (p *Process) hibernate(m, f, argList term.Term) term.Term {
+	h := &p.heap.Heap
+	if !m.IsAtom() || !f.IsAtom() || !term.IsProperList(h, argList) {
+		return p.badarg()
+	}
+	args, _ := term.ListToSlice(h, argList)
+	n := len(args)
+	if n+2 > len(p.x) {
+		return p.badarg()
+	}
+	copy(p.x[:], args)
+	p.x[n], p.x[n+1] = m, f
+	p.xlive = n + 2
+	p.stack, p.frames, p.catches = nil, nil, nil
+	p.ybase, p.cp = 0, retAddr{}
+	p.marker = recvMarker{ref: term.Nil}
+	p.mb.save = 0
+	p.exc = exception{term.Nil, term.Nil, term.Nil}
+	p.start, p.startArity = startApply, n
+	p.heap.Compact(p)
+	return p.fail(bifHibernate, term.Nil)
+}
+
+// hibernateWake reports whether a hibernating process must run again at once: a message is
+// already in its mailbox (Erlang wakes it then). Called only by p's scheduler, in Run.
+func (p *Process) hibernateWake() bool { return p.mb.length() > 0 }
+
+func init() {
+	registerBif("erlang", "hibernate", 3, func(p *Process, a []term.Term) term.Term {
+		return p.hibernate(a[0], a[1], a[2])
+	})
+}

@@ -27,7 +27,8 @@ import (
 // BIF keeps in the process (the dictionary) must survive.
 const phSrc = `
 module ph
-export run/1, call/2, recv/1, waiter/0, report/2, wait_status/2, grow/1, done/0
+export run/1, call/2, recv/1, waiter/0, report/2, wait_status/2, grow/1, done/0,
+    hib_start/1, hib_self/1, hib_probe/0, hib_wake/2
 
 function run/1
     allocate 4
@@ -233,6 +234,72 @@ function grow/1
 function done/0
     move done, x0
     return
+
+% hib_start(Parent) -> deep(10, Parent); hib_self(Parent) sends itself early first.
+function hib_start/1
+    move x0, x1
+    move 10, x0
+    call_only 2, deep/2
+
+function hib_self/1
+    bif0 erlang:self/0, x1
+    send x1, early
+    move x0, x1
+    move 3, x0
+    call_only 2, deep/2
+
+% deep(N, Parent): N frames deep, erlang:hibernate(ph, hib_wake, [Parent, {data, 42}]) in a
+% non-tail call.
+function deep/2
+    is_eq_exact @more, x0, 0
+    allocate 1
+    move x1, y0
+    put_tuple x2, [data, 42]
+    put_list x2, [], x2
+    put_list y0, x2, x2
+    move ph, x0
+    move hib_wake, x1
+    call_ext 3, erlang:hibernate/3
+    move y0, x0
+    deallocate 1
+    return
+@more:
+    allocate 2
+    move x0, y0
+    move x1, y1
+    bif2 none, erlang:'-'/2, x0, 1, x0
+    call 2, deep/2
+    deallocate 2
+    return
+
+% hib_wake(Parent, Data) -> receive M -> Parent ! {woke, Data, M, process_info(self(), stack_size)} end.
+function hib_wake/2
+    allocate 3
+    move x0, y0
+    move x1, y1
+@loop:
+    loop_rec @wait, x0
+    remove_message
+    move x0, y2
+    bif0 erlang:self/0, x0
+    move stack_size, x1
+    call_ext 2, erlang:process_info/2
+    put_tuple x0, [woke, y1, y2, x0]
+    send y0, x0
+    move ok, x0
+    deallocate 3
+    return
+@wait:
+    wait @loop
+
+% hib_probe() -> self() ! wake, erlang:hibernate(ph, done, []).
+function hib_probe/0
+    bif0 erlang:self/0, x0
+    send x0, wake
+    move ph, x0
+    move done, x1
+    move [], x2
+    call_ext_only 3, erlang:hibernate/3
 `
 
 // runOps runs ph:run(Ops) and returns the results in order.
@@ -792,5 +859,39 @@ func TestTimerDestinations(t *testing.T) {
 		]`)
 		wantOps(t, got, "{ok,true}", "", "{ok,early}", "", "", "", "{ok,ok}", "", "", "", "{ok,mine}")
 		assert.Equal(t, value.Tuple{value.Atom("timeout"), okOf(t, got[3]), value.Atom("hi")}, okOf(t, got[4]))
+	})
+}
+
+// hibernateWired reports whether the interpreter and Run act on erlang:hibernate/3 (see
+// Process.hibernate): a process that hibernates with a message waiting begins ph:done().
+func hibernateWired(t *testing.T, v *VM) bool {
+	r, err := v.Apply("ph", "hib_probe")
+	if err != nil {
+		return false
+	}
+	require.Equal(t, value.Atom("done"), r)
+	return true
+}
+
+func TestHibernate(t *testing.T) {
+	eachConfig(t, func(t *testing.T, v *VM) {
+		phVM(t, v)
+		if !hibernateWired(t, v) {
+			t.Skip("erlang:hibernate/3 needs its interpreter and Run hook (see Process.hibernate)")
+		}
+		got := runOps(t, v, `[
+			{erlang, spawn, [ph, hib_start, ['$self']]},
+			{ph, wait_status, [{'$r', 1}, {status, waiting}]},
+			{erlang, process_info, [{'$r', 1}, [current_function, message_queue_len]]},
+			{erlang, send, [{'$r', 1}, hello]},
+			{ph, recv, [infinity]},
+			{erlang, spawn, [ph, hib_self, ['$self']]},
+			{ph, recv, [infinity]},
+			{erlang, hibernate, [lists, reverse, x]},
+			{erlang, hibernate, [lists, 1, []]}
+		]`)
+		wantOps(t, got, "", "{ok,ok}", "", "{ok,hello}",
+			"{ok,{woke,{data,42},hello,{stack_size,3}}}", "",
+			"{ok,{woke,{data,42},early,{stack_size,3}}}", "{error,badarg}", "{error,badarg}")
 	})
 }
