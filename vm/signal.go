@@ -28,8 +28,8 @@ import (
 // A process that exits closes its mailbox and takes the last signals in one step
 // (mailbox.takeAll): a signal that arrived before is refused here (sigLink answered with a
 // noproc exit, sigMonitor with a noproc DOWN), one that arrives after is refused to its sender
-// by pushSignal's false. Then it sends its reason to every link and monitor, tells the
-// processes it monitors to forget it, and leaves its registered name.
+// by pushSignal's false. Then it leaves its registered name, tells the processes it monitors
+// to forget it, and sends its reason to every link, then every monitor (links first, as OTP).
 //
 // Exit reasons (and all terms in signals) travel as fragments, like messages: copied once out
 // of the sender's heap, moved into each receiver's heap when it acts on the signal.
@@ -370,6 +370,13 @@ func (p *Process) exitSignals(normal bool) {
 	if sg == nil {
 		return
 	}
+	// The processes it monitors forget it first: whoever sees this exit (a DOWN or an EXIT)
+	// then finds them updated.
+	for id, e := range sg.monitors {
+		if e.pid != 0 {
+			p.sendSignal(e.pid, signal{kind: sigDemonitor, from: p.pid, id: id})
+		}
+	}
 	if len(sg.links) > 0 || len(sg.monitoredBy) > 0 {
 		reason := term.Normal
 		if !normal {
@@ -381,11 +388,6 @@ func (p *Process) exitSignals(normal bool) {
 		}
 		for id, w := range sg.monitoredBy {
 			p.sendSignal(w, signal{kind: sigDown, from: p.pid, id: id, reason: r})
-		}
-	}
-	for id, e := range sg.monitors {
-		if e.pid != 0 {
-			p.sendSignal(e.pid, signal{kind: sigDemonitor, from: p.pid, id: id})
 		}
 	}
 	p.mb.mu.Lock()

@@ -13,7 +13,7 @@ import (
 // Expectations marked "erl" were checked on OTP 25 with the same program in Erlang.
 const sigSrc = `
 module sigs
-export recv/0, recv_only/1, echo/0, exiter/1, recv_exit/0, chain/2, chain_test/2, pair/2, pair_test/1, fwd/1, trapper/2, exit2_test/2, self_exit/3, self_exit_test/2, dead/0, link_dead/1, monitor_dead/0, monitor_name/0, spin_dead/1, demon_test/0, names_test/0, reg_twice/0, reg_taken/0, reg_undefined/0, reg_dead/0, unreg_none/0, unlink_test/0, trap_test/1, hammer/1, watcher/2, flipper/3, flip_test/2, kill_link/0, link_exiter/0, monitor_badarg/1, monitor_node/0, order_sender/2, order_test/2
+export recv/0, recv_only/1, echo/0, exiter/1, recv_exit/0, chain/2, chain_test/2, pair/2, pair_test/1, fwd/1, trapper/2, exit2_test/2, self_exit/3, self_exit_test/2, dead/0, link_dead/1, monitor_dead/0, monitor_name/0, spin_dead/1, demon_test/0, names_test/0, reg_twice/0, reg_taken/0, reg_undefined/0, reg_dead/0, unreg_none/0, unlink_test/0, trap_test/1, hammer/1, watcher/2, flipper/3, flip_test/2, kill_link/0, link_exiter/0, monitor_badarg/1, monitor_node/0, order_sender/2, order_test/2, holder/2, free_test/0
 
 % recv() -> receive X -> X end.
 function recv/0
@@ -605,6 +605,54 @@ function order_test/2
     deallocate 3
     return
 
+% holder(T, Top) -> link(T), monitor(process, T), Top ! held.
+function holder/2
+    allocate 2
+    move x0, y0
+    move x1, y1
+    call_ext 1, erlang:link/1
+    move process, x0
+    move y0, x1
+    call_ext 2, erlang:monitor/2
+    send y1, held
+    move ok, x0
+    deallocate 2
+    return
+
+% free_test() -> T = spawn(sigs, echo, []), spawn_monitor(sigs, holder, [T, self()]), held = recv(),
+%     _Down = recv(), T ! {self(), ping}, ping = recv(),
+%     {process_info(T, links), process_info(T, monitored_by), is_process_alive(T)}.
+function free_test/0
+    allocate 2
+    move sigs, x0
+    move echo, x1
+    move [], x2
+    call_ext 3, erlang:spawn/3
+    move x0, y0
+    bif0 erlang:self/0, x1
+    put_list x1, [], x1
+    put_list x0, x1, x2
+    move sigs, x0
+    move holder, x1
+    call_ext 3, erlang:spawn_monitor/3
+    call 0, recv/0
+    call 0, recv/0
+    bif0 erlang:self/0, x0
+    put_tuple x0, [x0, ping]
+    send y0, x0
+    call 0, recv/0
+    move y0, x0
+    move links, x1
+    call_ext 2, erlang:process_info/2
+    move x0, y1
+    move y0, x0
+    move monitored_by, x1
+    call_ext 2, erlang:process_info/2
+    bif1 none, erlang:is_process_alive/1, y0, x1
+    put_tuple x0, [y1, x0, x1]
+    deallocate 2
+    return
+
 % hammer(N): N times: V = spawn(sigs, recv_exit, []), link(V), monitor(process, V),
 %     spawn(sigs, watcher, [V, self()]), V ! boom; then receive 3N messages (each V's 'EXIT'
 %     and 'DOWN', each watcher's done) and return N.
@@ -1007,5 +1055,19 @@ func TestHammerSignalOrder(t *testing.T) {
 		for _, s := range seqs {
 			require.Equal(t, want, s)
 		}
+	})
+}
+
+func TestExitFreesLinksAndMonitors(t *testing.T) {
+	eachConfig(t, func(t *testing.T, v *VM) {
+		loadSigs(t, v)
+		r, err := v.Apply("sigs", "free_test")
+		require.NoError(t, err)
+		// The holder exited normally: its partner lives on and holds nothing of it.
+		assert.Equal(t, value.Tuple{
+			value.Tuple{value.Atom("links"), value.List(nil)},
+			value.Tuple{value.Atom("monitored_by"), value.List(nil)},
+			value.True,
+		}, r)
 	})
 }
