@@ -28,7 +28,7 @@ import (
 const phSrc = `
 module ph
 export run/1, call/2, recv/1, waiter/0, report/2, wait_status/2, grow/1, done/0,
-    hib_start/1, hib_self/1, hib_probe/0, hib_wake/2
+    hib_start/1, hib_self/1, hib_probe/0, hib_wake/2, tloop/1
 
 function run/1
     allocate 4
@@ -291,6 +291,43 @@ function hib_wake/2
     return
 @wait:
     wait @loop
+
+% tloop(N): N times, start send_after(0, self(), tick) and cancel it at once; when the cancel
+% comes too late (false), the tick must arrive. Returns {ok, Delivered}, or {extra, M} when a
+% message is left over (a cancelled timer delivered).
+function tloop/1
+    allocate 2
+    move x0, y0
+    move 0, y1
+@next:
+    is_lt @done, 0, y0
+    bif2 none, erlang:'-'/2, y0, 1, y0
+    move 0, x0
+    bif0 erlang:self/0, x1
+    move tick, x2
+    call_ext 3, erlang:send_after/3
+    call_ext 1, erlang:cancel_timer/1
+    is_eq_exact @next, x0, false
+    bif2 none, erlang:'+'/2, y1, 1, y1
+@recv:
+    loop_rec @wait, x0
+    is_eq_exact @skip, x0, tick
+    remove_message
+    jump @next
+@skip:
+    loop_rec_end @recv
+@wait:
+    wait @recv
+@done:
+    loop_rec @empty, x0
+    remove_message
+    put_tuple x0, [extra, x0]
+    deallocate 2
+    return
+@empty:
+    put_tuple x0, [ok, y1]
+    deallocate 2
+    return
 
 % hib_probe() -> self() ! wake, erlang:hibernate(ph, done, []).
 function hib_probe/0
@@ -893,5 +930,36 @@ func TestHibernate(t *testing.T) {
 		wantOps(t, got, "", "{ok,ok}", "", "{ok,hello}",
 			"{ok,{woke,{data,42},hello,{stack_size,3}}}", "",
 			"{ok,{woke,{data,42},early,{stack_size,3}}}", "{error,badarg}", "{error,badarg}")
+	})
+}
+
+// TestHammerTimers: processes on every scheduler start and cancel timers at once, racing
+// their firing: a timer is delivered exactly when its cancel comes too late.
+func TestHammerTimers(t *testing.T) {
+	const procs, n = 8, 300
+	eachConfig(t, func(t *testing.T, v *VM) {
+		phVM(t, v)
+		timerRefs.mu.Lock()
+		before := len(timerRefs.m) // other tests' VMs may have left pending timers behind
+		timerRefs.mu.Unlock()
+		errs := make(chan error, procs)
+		results := make(chan value.Term, procs)
+		for range procs {
+			go func() {
+				r, err := v.Apply("ph", "tloop", value.Int(n))
+				errs <- err
+				results <- r
+			}()
+		}
+		for range procs {
+			require.NoError(t, <-errs)
+			r := (<-results).(value.Tuple)
+			assert.Equal(t, value.Atom("ok"), r[0], value.Format(r))
+		}
+		assert.Eventually(t, func() bool { return v.sys.Stats().Total().Timers == 0 }, 5*time.Second, time.Millisecond)
+		timerRefs.mu.Lock()
+		left := len(timerRefs.m)
+		timerRefs.mu.Unlock()
+		assert.LessOrEqual(t, left, before, "every timer left the reference table")
 	})
 }
