@@ -59,4 +59,6 @@ var Suite = []Benchmark{
 		Params: "%s × %s"},
 	{Name: "messages", Module: "bench_messages", Args: []string{"300000", "bin1k"}, Quick: []string{"10000", "bin1k"},
 		Params: "%s × %s (1 KB binary)"},
+	{Name: "fairness", Module: "bench_fairness", Args: []string{"4", "2000"}, Quick: []string{"4", "100"},
+		Params: "%s spinning processes, %s round trips", Requires: []string{"lists:sort/1", "lists:nth/2"}},
 }
