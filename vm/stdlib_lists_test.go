@@ -16,7 +16,7 @@ const stdHelperSrc = `
 module sth
 export double/1, even/1, bad/1, le/2, ge/2, fst_le/2, fm/1, mf/2, cons/2, trace/2, small/1,
     kv_sum/3, kv_even/2, kv_double/2, kv_bad/2, kv_send/2, kv_cons/3, kv_comb/3, kv_fm/2,
-    parity/1, times10/1
+    parity/1, times10/1, dup/1, add/2
 
 % double(X) -> X * 2.
 function double/1
@@ -154,6 +154,17 @@ function parity/1
 % times10(X) -> X * 10.
 function times10/1
     bif2 none, erlang:'*'/2, x0, 10, x0
+    return
+
+% dup(X) -> [X, X].
+function dup/1
+    put_list x0, [], x1
+    put_list x0, x1, x0
+    return
+
+% add(X, Y) -> X + Y.
+function add/2
+    bif2 none, erlang:'+'/2, x0, x1, x0
     return
 
 % kv_send(K, V) -> self() ! {K, V}.
@@ -374,6 +385,48 @@ func TestStdlibListsFunctions(t *testing.T) {
 		{fn: "delete", args: args(value.Int(1), lst(value.Float(1))), want: lst(value.Float(1))},
 		{fn: "droplast", args: args(ints(1, 2, 3)), want: ints(1, 2)},
 		{fn: "droplast", args: args(value.Nil), err: fcl},
+		{fn: "map", args: args(atA, ints(1)), err: fcl},
+		{fn: "foldl", args: args(atA, value.Nil, ints(1)), err: fcl},
+		{fn: "foldr", args: args(atA, value.Nil, value.Nil), err: fcl},
+		{fn: "foreach", args: args(atA, value.Nil), err: fcl},
+
+		{fn: "flatmap", args: args(sthFun("dup", 1), ints(1, 2)), want: ints(1, 1, 2, 2)},
+		{fn: "flatmap", args: args(sthFun("dup", 1), value.Nil), want: value.Nil},
+		{fn: "flatmap", args: args(double, ints(1)), err: badar},
+		{fn: "join", args: args(atX, lst(atA, atB, atC)), want: lst(atA, atX, atB, atX, atC)},
+		{fn: "join", args: args(atX, value.Nil), want: value.Nil},
+		{fn: "join", args: args(atX, atA), err: fcl},
+		{fn: "keytake", args: args(atB, value.Int(1), lst(tup(atA), tup(atB, value.Int(1)), tup(atB, value.Int(2)))),
+			want: tup(value.Atom("value"), tup(atB, value.Int(1)), lst(tup(atA), tup(atB, value.Int(2))))},
+		{fn: "keytake", args: args(atC, value.Int(1), lst(tup(atA))), want: value.False},
+		{fn: "keytake", args: args(atB, value.Int(0), lst(tup(atA))), err: fcl},
+		{fn: "splitwith", args: args(small, ints(1, 2, 3, 1)), want: tup(ints(1, 2), ints(3, 1))},
+		{fn: "splitwith", args: args(small, ints(1, 2)), want: tup(ints(1, 2), value.Nil)},
+		{fn: "splitwith", args: args(bad, ints(1)), err: caseX},
+		{fn: "uniq", args: args(lst(value.Int(3), value.Int(1), value.Int(3), value.Float(1), value.Int(2))),
+			want: lst(value.Int(3), value.Int(1), value.Float(1), value.Int(2))},
+		{fn: "uniq", args: args(value.Nil), want: value.Nil},
+		{fn: "uniq", args: args(atA), err: fcl},
+		{fn: "enumerate", args: args(lst(atA, atB)), want: lst(tup(value.Int(1), atA), tup(value.Int(2), atB))},
+		{fn: "enumerate", args: args(value.Int(0), lst(atA, atB)), want: lst(tup(value.Int(0), atA), tup(value.Int(1), atB))},
+		{fn: "enumerate", args: args(atA), err: fcl},
+		{fn: "keymap", args: args(double, value.Int(2), lst(tup(atA, value.Int(1)), tup(atB, value.Int(2)))),
+			want: lst(tup(atA, value.Int(2)), tup(atB, value.Int(4)))},
+		{fn: "keymap", args: args(double, value.Int(3), lst(tup(atA, value.Int(1)))), err: badar},
+		{fn: "zipwith", args: args(sthFun("add", 2), ints(1, 2), ints(3, 4)), want: ints(4, 6)},
+		{fn: "zipwith", args: args(sthFun("add", 2), ints(1, 2), ints(3)), err: fcl},
+		{fn: "subtract", args: args(ints(1, 2, 1), ints(1)), want: ints(2, 1)},
+		{fn: "prefix", args: args(ints(1), ints(1, 2)), want: value.True},
+		{fn: "prefix", args: args(ints(2), ints(1, 2)), want: value.False},
+		{fn: "prefix", args: args(ints(1, 2, 3), ints(1, 2)), want: value.False},
+		{fn: "suffix", args: args(ints(2), ints(1, 2)), want: value.True},
+		{fn: "suffix", args: args(ints(1), ints(1, 2)), want: value.False},
+		{fn: "suffix", args: args(ints(0, 1, 2), ints(1, 2)), want: value.False},
+		{fn: "zip3", args: args(ints(1), ints(2), ints(3)), want: lst(tup(value.Int(1), value.Int(2), value.Int(3)))},
+		{fn: "zip3", args: args(ints(1), ints(2), value.Nil), err: fcl},
+		{fn: "unzip3", args: args(lst(tup(value.Int(1), value.Int(2), value.Int(3)), tup(value.Int(4), value.Int(5), value.Int(6)))),
+			want: tup(ints(1, 4), ints(2, 5), ints(3, 6))},
+		{fn: "unzip3", args: args(lst(atA)), err: fcl},
 	}
 	eachConfig(t, func(t *testing.T, v *VM) { runStd(t, v, "lists", calls) })
 }
