@@ -13,7 +13,7 @@ import (
 // Expectations marked "erl" were checked on OTP 25 with the same program in Erlang.
 const sigSrc = `
 module sigs
-export recv/0, recv_only/1, echo/0, exiter/1, recv_exit/0, chain/2, chain_test/2, pair/2, pair_test/1, fwd/1, trapper/2, exit2_test/2, self_exit/3, self_exit_test/2, dead/0, link_dead/1, monitor_dead/0, monitor_name/0, spin_dead/1, demon_test/0, names_test/0, reg_twice/0, reg_taken/0, reg_undefined/0, reg_dead/0, unreg_none/0, unlink_test/0, trap_test/1, hammer/1, watcher/2, flipper/3, flip_test/2, kill_link/0, link_exiter/0, monitor_badarg/1, monitor_node/0, order_sender/2, order_test/2, holder/2, free_test/0
+export recv/0, recv_only/1, echo/0, exiter/1, recv_exit/0, chain/2, chain_test/2, pair/2, pair_test/1, fwd/1, trapper/2, exit2_test/2, self_exit/3, self_exit_test/2, dead/0, link_dead/1, monitor_dead/0, monitor_name/0, spin_dead/1, demon_test/0, names_test/0, reg_twice/0, reg_taken/0, reg_undefined/0, reg_dead/0, unreg_none/0, unlink_test/0, trap_test/1, hammer/1, watcher/2, flipper/3, flip_test/2, kill_link/0, link_exiter/0, monitor_badarg/1, monitor_node/0, order_sender/2, order_test/2, holder/2, free_test/0, raiser/2, raise_test/2
 
 % recv() -> receive X -> X end.
 function recv/0
@@ -653,6 +653,31 @@ function free_test/0
     deallocate 2
     return
 
+% raiser(Class, R) -> erlang:Class(R) (error or throw).
+function raiser/2
+    is_eq_exact @throw, x0, error
+    move x1, x0
+    call_ext_only 1, erlang:error/1
+@throw:
+    move x1, x0
+    call_ext_only 1, erlang:throw/1
+
+% raise_test(Class, R) -> process_flag(trap_exit, true), spawn_link(sigs, raiser, [Class, R]), recv().
+function raise_test/2
+    allocate 2
+    move x0, y0
+    move x1, y1
+    move trap_exit, x0
+    move true, x1
+    call_ext 2, erlang:process_flag/2
+    put_list y1, [], x2
+    put_list y0, x2, x2
+    move sigs, x0
+    move raiser, x1
+    call_ext 3, erlang:spawn_link/3
+    deallocate 2
+    call_only 0, recv/0
+
 % hammer(N): N times: V = spawn(sigs, recv_exit, []), link(V), monitor(process, V),
 %     spawn(sigs, watcher, [V, self()]), V ! boom; then receive 3N messages (each V's 'EXIT'
 %     and 'DOWN', each watcher's done) and return N.
@@ -1069,5 +1094,36 @@ func TestExitFreesLinksAndMonitors(t *testing.T) {
 			value.Tuple{value.Atom("monitored_by"), value.List(nil)},
 			value.True,
 		}, r)
+	})
+}
+
+func TestCrashReason(t *testing.T) {
+	eachConfig(t, func(t *testing.T, v *VM) {
+		loadSigs(t, v)
+		// erl: an error reaches links as {Reason, Stack}, a throw as {{nocatch, V}, Stack}.
+		for _, c := range []struct {
+			class string
+			want  value.Term
+		}{
+			{"error", value.Atom("boom")},
+			{"throw", value.Tuple{value.Atom("nocatch"), value.Atom("boom")}},
+		} {
+			r, err := v.Apply("sigs", "raise_test", value.Atom(c.class), value.Atom("boom"))
+			require.NoError(t, err)
+			isMsg(t, r, aEXIT, nil, nil)
+			reason := r.(value.Tuple)[2]
+			isMsg(t, reason, c.want, nil)
+			stack, ok := reason.(value.Tuple)[1].(value.List)
+			require.True(t, ok && len(stack) > 0, value.Print(reason))
+			// erl's trace starts at sigs:raiser/2; beamlite's raiseBif (exception.go) puts
+			// {erlang, error, [boom], []} before it, so look at the first two entries.
+			found := false
+			for _, e := range stack[:min(2, len(stack))] {
+				if tup, ok := e.(value.Tuple); ok && len(tup) == 4 && tup[1] == value.Atom("raiser") {
+					found = true
+				}
+			}
+			assert.True(t, found, value.Print(reason))
+		}
 	})
 }
