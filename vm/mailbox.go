@@ -127,17 +127,12 @@ func (mb *mailbox) pushSignal(s signal) bool {
 	return true
 }
 
-// takeAll takes every message and signal in flight. With closing, the mailbox is closed in
-// the same step: later pushes fail, so every signal is either taken here or refused to its
-// sender. Called only by the owner.
-func (mb *mailbox) takeAll(closing bool) ([]message, []signal) {
+// takeAll takes every message and signal in flight. Called only by the owner.
+func (mb *mailbox) takeAll() ([]message, []signal) {
 	mb.mu.Lock()
 	in, sigs := mb.inbox, mb.sigs
 	mb.inbox, mb.sigs = nil, nil
 	mb.pending.Store(false)
-	if closing {
-		mb.closed = true
-	}
 	mb.mu.Unlock()
 	return in, sigs
 }

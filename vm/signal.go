@@ -26,7 +26,7 @@ import (
 // returns the link has no effect, whatever crosses in flight — OTP's unlink protocol.
 //
 // A process that exits closes its mailbox and takes the last signals in one step
-// (mailbox.takeAll): a signal that arrived before is refused here (sigLink answered with a
+// (exitSignals): a signal that arrived before is refused here (sigLink answered with a
 // noproc exit, sigMonitor with a noproc DOWN), one that arrives after is refused to its sender
 // by pushSignal's false. Then it leaves its registered name, tells the processes it monitors
 // to forget it, and sends its reason to every link, then every monitor (links first, as OTP).
@@ -235,7 +235,7 @@ func (p *Process) handleSignals() bool {
 	if !p.mb.pending.Load() {
 		return true
 	}
-	in, sigs := p.mb.takeAll(false)
+	in, sigs := p.mb.takeAll()
 	h := &p.heap.Heap
 	pos := 0
 	for i := range sigs {
@@ -357,7 +357,13 @@ func (p *Process) refuseSignal(s *signal) {
 // exitSignals tells the process's links and monitors that it exited (normally, or with the
 // reason in p.exc) and leaves its registered name. Called once, from exit, by the owner.
 func (p *Process) exitSignals(normal bool) {
-	_, sigs := p.mb.takeAll(true)
+	mb := &p.mb
+	mb.mu.Lock()
+	mb.closed = true // no signal, message or name can arrive any more
+	sigs, name := mb.sigs, mb.name
+	mb.sigs = nil
+	mb.pending.Store(false)
+	mb.mu.Unlock()
 	if p.sig != nil && len(p.sig.leftover) > 0 {
 		sigs = append(p.sig.leftover, sigs...)
 		p.sig.leftover = nil
@@ -365,7 +371,9 @@ func (p *Process) exitSignals(normal bool) {
 	for i := range sigs {
 		p.refuseSignal(&sigs[i])
 	}
-	p.leaveName()
+	if name != 0 {
+		p.leaveName(name)
+	}
 	sg := p.sig
 	if sg == nil {
 		return
@@ -397,13 +405,7 @@ func (p *Process) exitSignals(normal bool) {
 
 // leaveName releases the process's registered name. Called by the owner as it exits, after
 // its mailbox closed (so no register can give it a name any more).
-func (p *Process) leaveName() {
-	p.mb.mu.Lock()
-	name := p.mb.name
-	p.mb.mu.Unlock()
-	if name == 0 {
-		return
-	}
+func (p *Process) leaveName(name term.Term) {
 	v := p.vm
 	v.namesMu.Lock()
 	if v.names[name] == p {
