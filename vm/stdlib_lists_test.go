@@ -427,6 +427,19 @@ func TestStdlibListsFunctions(t *testing.T) {
 		{fn: "unzip3", args: args(lst(tup(value.Int(1), value.Int(2), value.Int(3)), tup(value.Int(4), value.Int(5), value.Int(6)))),
 			want: tup(ints(1, 4), ints(2, 5), ints(3, 6))},
 		{fn: "unzip3", args: args(lst(atA)), err: fcl},
+		{fn: "concat", args: args(lst(atA, value.String("b"), value.Int(12), lst(atA))),
+			want: lst(value.Int('a'), value.Int('b'), value.Int('1'), value.Int('2'), atA)},
+		{fn: "concat", args: args(lst(value.Binary("x"))), err: fcl},
+		{fn: "concat", args: args(atA), err: fcl},
+		{fn: "search", args: args(sthFun("even", 1), ints(1, 2, 3, 4)), want: tup(value.Atom("value"), value.Int(2))},
+		{fn: "search", args: args(sthFun("even", 1), ints(1, 3)), want: value.False},
+		{fn: "search", args: args(bad, ints(1)), err: caseX},
+		{fn: "flatlength", args: args(lst(value.Int(1), lst(value.Int(2), ints(3)), value.Nil)), want: value.Int(3)},
+		{fn: "merge", args: args(ints(1, 3, 5), ints(2, 3, 4)), want: ints(1, 2, 3, 3, 4, 5)},
+		{fn: "merge", args: args(lst(value.Float(1)), ints(1)), want: lst(value.Float(1), value.Int(1))},
+		{fn: "merge", args: args(ints(1), lst(value.Float(1))), want: lst(value.Int(1), value.Float(1))},
+		{fn: "merge", args: args(value.Nil, ints(1)), want: ints(1)},
+		{fn: "merge", args: args(atA, ints(1)), err: fcl},
 	}
 	eachConfig(t, func(t *testing.T, v *VM) { runStd(t, v, "lists", calls) })
 }
