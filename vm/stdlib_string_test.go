@@ -1,9 +1,13 @@
 package vm
 
 import (
+	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/beamlite/beamlite/value"
+	"github.com/stretchr/testify/require"
+	"pgregory.net/rapid"
 )
 
 func TestStdlibStringFunctions(t *testing.T) {
@@ -111,4 +115,65 @@ func TestStdlibStringFunctions(t *testing.T) {
 		{fn: "is_empty", args: args(b(" ")), want: value.False},
 	}
 	eachConfig(t, func(t *testing.T, v *VM) { runStd(t, v, "string", calls) })
+}
+
+// TestStdlibStringProperties checks string functions against Go's strings package on random
+// strings of a few ASCII, Latin-1 and other characters.
+func TestStdlibStringProperties(t *testing.T) {
+	v := newVM(t, Options{})
+	alphabet := []rune{'a', 'b', 'Z', ',', ' ', '\t', '\n', 'é', 'Ö', '÷', 'ÿ', '→', '😀'}
+	str := func(t *rapid.T, label string) string {
+		rs := rapid.SliceOfN(rapid.SampledFrom(alphabet), 0, 30).Draw(t, label)
+		return string(rs)
+	}
+	upper := func(r rune) rune {
+		if r >= 'a' && r <= 'z' || r >= 0xE0 && r <= 0xFE && r != 0xF7 {
+			return r - 32
+		}
+		return r
+	}
+	lower := func(r rune) rune {
+		if r >= 'A' && r <= 'Z' || r >= 0xC0 && r <= 0xDE && r != 0xD7 {
+			return r + 32
+		}
+		return r
+	}
+	rapid.Check(t, func(t *rapid.T) {
+		s := str(t, "s")
+		sep := rapid.SampledFrom([]string{",", ", ", "a", "é", "→", "ab"}).Draw(t, "sep")
+		r, err := v.Apply("string", "split", value.Binary(s), value.Binary(sep), value.Atom("all"))
+		require.NoError(t, err)
+		var want value.List
+		for _, p := range strings.Split(s, sep) {
+			want = append(want, value.Binary(p))
+		}
+		require.Equal(t, want, r)
+
+		r, err = v.Apply("string", "join", r, value.Binary(sep))
+		require.NoError(t, err)
+		require.Equal(t, value.Binary(s), r)
+
+		r, err = v.Apply("string", "trim", value.Binary(s))
+		require.NoError(t, err)
+		require.Equal(t, value.Binary(strings.Trim(s, " \t\n")), r)
+
+		r, err = v.Apply("string", "to_upper", value.Binary(s))
+		require.NoError(t, err)
+		require.Equal(t, value.Binary(strings.Map(upper, s)), r)
+		r, err = v.Apply("string", "to_lower", value.Binary(s))
+		require.NoError(t, err)
+		require.Equal(t, value.Binary(strings.Map(lower, s)), r)
+
+		r, err = v.Apply("string", "length", value.Binary(s))
+		require.NoError(t, err)
+		require.Equal(t, value.Int(utf8.RuneCountInString(s)), r)
+
+		rs := []rune(s)
+		start := rapid.IntRange(0, len(rs)+2).Draw(t, "start")
+		n := rapid.IntRange(0, len(rs)+2).Draw(t, "n")
+		r, err = v.Apply("string", "slice", value.Binary(s), value.Int(start), value.Int(n))
+		require.NoError(t, err)
+		lo, hi := min(start, len(rs)), min(start+n, len(rs))
+		require.Equal(t, value.Binary(string(rs[lo:hi])), r)
+	})
 }
