@@ -335,6 +335,9 @@ func (p *Process) refuseSignal(s *signal) {
 	noproc := message{term: term.Noproc}
 	switch s.kind {
 	case sigLink:
+		if state, ok := p.linkState(s.from); ok && state == 0 {
+			return // linked from both sides already: the exit reason goes over the link
+		}
 		p.sendSignal(s.from, signal{kind: sigLinkExit, from: p.pid, reason: noproc})
 	case sigUnlink:
 		if p.sig != nil {
