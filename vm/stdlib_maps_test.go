@@ -6,6 +6,7 @@ import (
 	"github.com/beamlite/beamlite/value"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"pgregory.net/rapid"
 )
 
 func TestStdlibMapsFunctions(t *testing.T) {
@@ -163,5 +164,75 @@ func TestStdlibMapsLarge(t *testing.T) {
 		r, err = v.Apply("maps", "map", sthFun("kv_double", 2), m)
 		require.NoError(t, err)
 		assert.Equal(t, len(m.Keys), len(r.(value.Map).Keys))
+	})
+}
+
+// TestStdlibMapsProperties checks fold, filter, with, without and merge_with on random maps of
+// small integers (sorted arrays and tries) against Go maps.
+func TestStdlibMapsProperties(t *testing.T) {
+	v := newVM(t, Options{})
+	loadSrc(t, v, "sth.bl", stdHelperSrc)
+	toMap := func(m map[int]int) value.Map {
+		var kvs []value.Term
+		for k, x := range m {
+			kvs = append(kvs, value.Int(k), value.Int(x))
+		}
+		return value.NewMap(kvs...)
+	}
+	rapid.Check(t, func(t *rapid.T) {
+		gen := rapid.MapOfN(rapid.IntRange(0, 100), rapid.IntRange(-50, 50), 0, 60)
+		a, b := gen.Draw(t, "a"), gen.Draw(t, "b")
+		keys := rapid.SliceOfN(rapid.IntRange(0, 100), 0, 20).Draw(t, "keys")
+
+		sum := 0
+		for k, x := range a {
+			sum += k * x
+		}
+		r, err := v.Apply("maps", "fold", sthFun("kv_sum", 3), value.Int(0), toMap(a))
+		require.NoError(t, err)
+		require.Equal(t, value.Int(sum), r)
+
+		even := map[int]int{}
+		for k, x := range a {
+			if x%2 == 0 {
+				even[k] = x
+			}
+		}
+		r, err = v.Apply("maps", "filter", sthFun("kv_even", 2), toMap(a))
+		require.NoError(t, err)
+		require.True(t, value.Equal(toMap(even), r))
+
+		with, without := map[int]int{}, map[int]int{}
+		for k, x := range a {
+			without[k] = x
+		}
+		for _, k := range keys {
+			if x, ok := a[k]; ok {
+				with[k] = x
+			}
+			delete(without, k)
+		}
+		r, err = v.Apply("maps", "with", ints(keys...), toMap(a))
+		require.NoError(t, err)
+		require.True(t, value.Equal(toMap(with), r))
+		r, err = v.Apply("maps", "without", ints(keys...), toMap(a))
+		require.NoError(t, err)
+		require.True(t, value.Equal(toMap(without), r))
+
+		// merge_with(fun(K, V1, V2) -> K * V1 + V2) via kv_sum.
+		merged := map[int]int{}
+		for k, x := range a {
+			merged[k] = x
+		}
+		for k, y := range b {
+			if x, ok := a[k]; ok {
+				merged[k] = k*x + y
+			} else {
+				merged[k] = y
+			}
+		}
+		r, err = v.Apply("maps", "merge_with", sthFun("kv_sum", 3), toMap(a), toMap(b))
+		require.NoError(t, err)
+		require.True(t, value.Equal(toMap(merged), r))
 	})
 }
