@@ -13,7 +13,7 @@ import (
 // Expectations marked "erl" were checked on OTP 25 with the same program in Erlang.
 const sigSrc = `
 module sigs
-export recv/0, recv_only/1, echo/0, exiter/1, recv_exit/0, chain/2, chain_test/2, pair/2, pair_test/1, fwd/1, trapper/2, exit2_test/2, self_exit/3, self_exit_test/2, dead/0, link_dead/1, monitor_dead/0, monitor_name/0, spin_dead/1, demon_test/0, names_test/0, reg_twice/0, reg_taken/0, reg_undefined/0, reg_dead/0, unreg_none/0, unlink_test/0, trap_test/1, hammer/1, watcher/2, flipper/3, flip_test/2, kill_link/0, link_exiter/0, monitor_badarg/1, monitor_node/0, order_sender/2, order_test/2, holder/2, free_test/0, raiser/2, raise_test/2
+export recv/0, recv_only/1, echo/0, exiter/1, recv_exit/0, chain/2, chain_test/2, pair/2, pair_test/1, fwd/1, trapper/2, exit2_test/2, self_exit/3, self_exit_test/2, dead/0, link_dead/1, monitor_dead/0, monitor_name/0, spin_dead/1, demon_test/0, names_test/0, reg_twice/0, reg_taken/0, reg_undefined/0, reg_dead/0, unreg_none/0, unlink_test/0, trap_test/1, hammer/1, watcher/2, flipper/3, flip_test/2, kill_link/0, link_exiter/0, monitor_badarg/1, monitor_node/0, order_sender/2, order_test/2, holder/2, free_test/0, raiser/2, raise_test/2, looper/0, busy_test/1
 
 % recv() -> receive X -> X end.
 function recv/0
@@ -678,6 +678,30 @@ function raise_test/2
     deallocate 2
     call_only 0, recv/0
 
+% looper() -> looper(): computes forever, never receives.
+function looper/0
+@loop:
+    jump @loop
+
+% busy_test(R) -> {P, _} = spawn_monitor(sigs, looper, []), exit(P, R), recv().
+function busy_test/1
+    allocate 1
+    move x0, y0
+    move sigs, x0
+    move looper, x1
+    move [], x2
+    call_ext 3, erlang:spawn_monitor/3
+    is_tuple @bad, x0
+    test_arity @bad, x0, 2
+    get_tuple_element x0, 0, x0
+    move y0, x1
+    call_ext 2, erlang:exit/2
+    deallocate 1
+    call_only 0, recv/0
+@bad:
+    deallocate 1
+    return
+
 % hammer(N): N times: V = spawn(sigs, recv_exit, []), link(V), monitor(process, V),
 %     spawn(sigs, watcher, [V, self()]), V ! boom; then receive 3N messages (each V's 'EXIT'
 %     and 'DOWN', each watcher's done) and return N.
@@ -1124,6 +1148,19 @@ func TestCrashReason(t *testing.T) {
 				}
 			}
 			assert.True(t, found, value.Print(reason))
+		}
+	})
+}
+
+// TestSignalBusyProcess: a process that computes and never receives acts on its signals at
+// its next time slice.
+func TestSignalBusyProcess(t *testing.T) {
+	eachConfig(t, func(t *testing.T, v *VM) {
+		loadSigs(t, v)
+		for reason, why := range map[string]string{"kill": "killed", "foo": "foo"} {
+			r, err := v.Apply("sigs", "busy_test", value.Atom(reason))
+			require.NoError(t, err)
+			isMsg(t, r, aDOWN, nil, value.Atom("process"), nil, value.Atom(why))
 		}
 	})
 }
