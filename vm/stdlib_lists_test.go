@@ -540,3 +540,98 @@ func nilToEmpty(t value.Term) value.Term {
 	}
 	return t
 }
+
+// TestStdlibListsProperties checks seq/3, split, sublist/3, nthtail, partition, zip/unzip,
+// foldl/foldr, uniq, merge and flatten on random inputs against Go code.
+func TestStdlibListsProperties(t *testing.T) {
+	v := newVM(t, Options{})
+	loadSrc(t, v, "sth.bl", stdHelperSrc)
+	apply := func(t *rapid.T, fn string, as ...value.Term) value.Term {
+		r, err := v.Apply("lists", fn, as...)
+		require.NoError(t, err, fn)
+		return nilToEmpty(r)
+	}
+	rapid.Check(t, func(t *rapid.T) {
+		xs := rapid.SliceOfN(rapid.IntRange(-9, 9), 0, 40).Draw(t, "xs")
+		in := ints(xs...)
+
+		from, to := rapid.IntRange(-20, 20).Draw(t, "from"), rapid.IntRange(-20, 20).Draw(t, "to")
+		inc := rapid.SampledFrom([]int{-3, -1, 1, 2, 5}).Draw(t, "inc")
+		if inc > 0 && from-inc <= to || inc < 0 && from-inc >= to {
+			seq := []int{}
+			for x := from; inc > 0 && x <= to || inc < 0 && x >= to; x += inc {
+				seq = append(seq, x)
+			}
+			require.Equal(t, ints(seq...), apply(t, "seq", value.Int(from), value.Int(to), value.Int(inc)))
+		}
+
+		n := rapid.IntRange(0, len(xs)).Draw(t, "n")
+		require.Equal(t, tup(ints(xs[:n]...), ints(xs[n:]...)), nilsToEmpty(apply(t, "split", value.Int(n), in)))
+		require.Equal(t, ints(xs[n:]...), apply(t, "nthtail", value.Int(n), in))
+		l := rapid.IntRange(0, 50).Draw(t, "l")
+		require.Equal(t, ints(xs[n:min(n+l, len(xs))]...), apply(t, "sublist", in, value.Int(n+1), value.Int(l)))
+
+		var evens, odds []int
+		for _, x := range xs {
+			if x%2 == 0 {
+				evens = append(evens, x)
+			} else {
+				odds = append(odds, x)
+			}
+		}
+		require.Equal(t, tup(ints(evens...), ints(odds...)), nilsToEmpty(apply(t, "partition", sthFun("even", 1), in)))
+		require.Equal(t, ints(evens...), apply(t, "filter", sthFun("even", 1), in))
+
+		zipped := apply(t, "zip", in, apply(t, "reverse", in))
+		require.Equal(t, tup(in, apply(t, "reverse", in)), nilsToEmpty(apply(t, "unzip", zipped)))
+
+		rev := make([]int, len(xs))
+		for i, x := range xs {
+			rev[len(xs)-1-i] = x
+		}
+		require.Equal(t, ints(rev...), apply(t, "foldl", sthFun("cons", 2), value.Nil, in))
+		require.Equal(t, in, apply(t, "foldr", sthFun("cons", 2), value.Nil, in))
+
+		seen := map[int]bool{}
+		var uniq []int
+		for _, x := range xs {
+			if !seen[x] {
+				seen[x] = true
+				uniq = append(uniq, x)
+			}
+		}
+		require.Equal(t, ints(uniq...), apply(t, "uniq", in))
+
+		ys := rapid.SliceOfN(rapid.IntRange(-9, 9), 0, 40).Draw(t, "ys")
+		a, b := append([]int(nil), xs...), append([]int(nil), ys...)
+		sort.Ints(a)
+		sort.Ints(b)
+		all := append(append([]int{}, a...), b...)
+		sort.Ints(all)
+		require.Equal(t, ints(all...), apply(t, "merge", ints(a...), ints(b...)))
+
+		// flatten of the elements nested at random depths.
+		deep := make(value.List, len(xs))
+		for i, x := range xs {
+			var e value.Term = value.Int(x)
+			for d := rapid.IntRange(0, 3).Draw(t, "depth"); d > 0; d-- {
+				e = value.List{value.Nil, e}
+			}
+			deep[i] = e
+		}
+		require.Equal(t, in, apply(t, "flatten", deep))
+	})
+}
+
+// nilsToEmpty is nilToEmpty for the elements of a tuple.
+func nilsToEmpty(t value.Term) value.Term {
+	tu, ok := t.(value.Tuple)
+	if !ok {
+		return t
+	}
+	out := make(value.Tuple, len(tu))
+	for i, e := range tu {
+		out[i] = nilToEmpty(e)
+	}
+	return out
+}
