@@ -44,8 +44,10 @@ func (p *Process) raiseBif(e *export, args []term.Term) {
 	top := term.MakeTuple(h, e.mod, e.name, term.ListFromSlice(h, args, term.Nil), term.Nil)
 	class, reason := p.bifClass, p.bifReason
 	p.bifClass, p.bifReason = term.Error, term.Badarg
-	if class != term.Error {
-		top = term.NonValue // exit/1 and throw/1 are not errors of the BIF itself
+	if class != term.Error || (e.mod == atomErlang && e.name == term.Error) {
+		// error/1,2, exit/1 and throw/1 raise on their caller's behalf: Erlang's trace starts
+		// at the caller, not at the BIF.
+		top = term.NonValue
 	}
 	p.raise(class, reason, top)
 }
