@@ -147,6 +147,8 @@ func TestRatio(t *testing.T) {
 	assert.Equal(t, "4.30M", Num(4.3e6))
 	assert.Equal(t, "278k", Num(278123))
 	assert.Equal(t, "0.0248", Num(0.02481))
+	assert.Equal(t, "0.0031", RatioText(0.003123))
+	assert.Equal(t, "12.03", RatioText(12.031))
 }
 
 func sampleReport() *Report {

@@ -147,6 +147,14 @@ func Num(v float64) string {
 	}
 }
 
+// RatioText formats a ratio with two decimals, or two significant digits below 0.1.
+func RatioText(x float64) string {
+	if x < 0.1 {
+		return fmt.Sprintf("%.2g", x)
+	}
+	return fmt.Sprintf("%.2f", x)
+}
+
 func spread(vs []float64) string {
 	if len(vs) == 0 {
 		return "–"
@@ -164,7 +172,7 @@ func (r *Report) WriteTable(w io.Writer) {
 	for _, row := range r.Rows() {
 		ratio := "–"
 		if x, ok := row.Ratio(); ok {
-			ratio = fmt.Sprintf("%.2f", x)
+			ratio = RatioText(x)
 		}
 		bl, beam := "–", "–"
 		if len(row.Beamlite) > 0 {
@@ -258,7 +266,7 @@ func (r *Report) WriteSVG(w io.Writer) {
 		if b.ratio < 1 {
 			tx, anchor = x1-4, "end"
 		}
-		fmt.Fprintf(w, `<text x="%.1f" y="%d" text-anchor="%s">%.2f</text>`+"\n", tx, y+15, anchor, b.ratio)
+		fmt.Fprintf(w, `<text x="%.1f" y="%d" text-anchor="%s">%s</text>`+"\n", tx, y+15, anchor, RatioText(b.ratio))
 	}
 	if len(bars) == 0 {
 		fmt.Fprintf(w, `<text x="%d" y="%d" fill="#555">no ratios: run with --vs-beam</text>`+"\n", labelW, top+15)
