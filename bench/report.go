@@ -233,25 +233,28 @@ func (r *Report) WriteSVG(w io.Writer) {
 	hi = math.Pow(2, math.Ceil(math.Log2(hi)))
 	const (
 		labelW = 430
+		padW   = 50 // room for the value of a bar that reaches the left end
 		plotW  = 520
 		barH   = 22
 		top    = 70
-		width  = labelW + plotW + 70
+		width  = labelW + padW + plotW + 70
 	)
 	height := top + barH*max(len(bars), 1) + 50
 	xOf := func(v float64) float64 {
-		return labelW + plotW*(math.Log2(v)-math.Log2(lo))/(math.Log2(hi)-math.Log2(lo))
+		return labelW + padW + plotW*(math.Log2(v)-math.Log2(lo))/(math.Log2(hi)-math.Log2(lo))
 	}
+	// Grid lines at powers of two, at most 12 of them.
+	step := math.Pow(2, math.Ceil((math.Log2(hi)-math.Log2(lo))/12))
 	fmt.Fprintf(w, `<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" viewBox="0 0 %d %d" font-family="DejaVu Sans, Helvetica, Arial, sans-serif" font-size="12">`+"\n", width, height, width, height)
 	fmt.Fprintf(w, `<rect width="100%%" height="100%%" fill="white"/>`+"\n")
 	fmt.Fprintf(w, `<text x="10" y="22" font-size="16" font-weight="bold">beamlite's cost ÷ the BEAM's, for the same work (lower is better for beamlite)</text>`+"\n")
 	fmt.Fprintf(w, `<text x="10" y="42" fill="#555">%s</text>`+"\n", html.EscapeString(r.Machine.Describe()))
-	fmt.Fprintf(w, `<text x="%d" y="60" fill="#555">← beamlite faster · beamlite slower →   (log scale; medians of %d runs per side)</text>`+"\n", labelW, r.Runs)
+	fmt.Fprintf(w, `<text x="%d" y="60" fill="#555">← beamlite faster · beamlite slower →   (log scale; medians of %d runs per side)</text>`+"\n", labelW+padW, r.Runs)
 	axisY := top + barH*max(len(bars), 1)
-	for v := lo; v <= hi*1.0001; v *= 2 {
+	for v := 1 / math.Pow(step, math.Floor(math.Log(1/lo)/math.Log(step))); v <= hi*1.0001; v *= step {
 		x := xOf(v)
 		fmt.Fprintf(w, `<line x1="%.1f" y1="%d" x2="%.1f" y2="%d" stroke="#ddd"/>`+"\n", x, top-4, x, axisY)
-		fmt.Fprintf(w, `<text x="%.1f" y="%d" text-anchor="middle" fill="#555">%s</text>`+"\n", x, axisY+16, strings.TrimSuffix(fmt.Sprintf("%g", v), ".0")+"×")
+		fmt.Fprintf(w, `<text x="%.1f" y="%d" text-anchor="middle" fill="#555">%.3g×</text>`+"\n", x, axisY+16, v)
 	}
 	for i, b := range bars {
 		y := top + i*barH
@@ -269,7 +272,7 @@ func (r *Report) WriteSVG(w io.Writer) {
 		fmt.Fprintf(w, `<text x="%.1f" y="%d" text-anchor="%s">%s</text>`+"\n", tx, y+15, anchor, RatioText(b.ratio))
 	}
 	if len(bars) == 0 {
-		fmt.Fprintf(w, `<text x="%d" y="%d" fill="#555">no ratios: run with --vs-beam</text>`+"\n", labelW, top+15)
+		fmt.Fprintf(w, `<text x="%d" y="%d" fill="#555">no ratios: run with --vs-beam</text>`+"\n", labelW+padW, top+15)
 	}
 	x := xOf(1)
 	fmt.Fprintf(w, `<line x1="%.1f" y1="%d" x2="%.1f" y2="%d" stroke="black" stroke-width="2"/>`+"\n", x, top-4, x, axisY)
