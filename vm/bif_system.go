@@ -2,7 +2,6 @@ package vm
 
 import (
 	"sync"
-	"syscall"
 	"time"
 
 	"github.com/beamlite/beamlite/vm/term"
@@ -48,15 +47,6 @@ func (v *VM) since(c func(s *sinceLast) *int64, now int64) int64 {
 	d := now - *last
 	*last = now
 	return d
-}
-
-// cpuMillis returns the CPU time (user + system) the Go program has used, in milliseconds.
-func cpuMillis() int64 {
-	var ru syscall.Rusage
-	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
-		return 0
-	}
-	return (ru.Utime.Nano() + ru.Stime.Nano()) / int64(time.Millisecond)
 }
 
 func init() {
