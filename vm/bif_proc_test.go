@@ -396,9 +396,7 @@ func extRootsVisited() bool {
 // needExtRoots skips a test while the dictionary is not a collector root: the first
 // collection would leave it pointing at garbage.
 func needExtRoots(t *testing.T) {
-	if !extRootsVisited() {
-		t.Skip("Process.VisitRoots does not visit extRoots yet (process.go)")
-	}
+	require.True(t, extRootsVisited(), "Process.VisitRoots must visit extRoots")
 }
 
 func phVM(t *testing.T, v *VM) *VM {
@@ -522,9 +520,7 @@ func TestMaxHeapSizeKills(t *testing.T) {
 		{erlang, process_flag, [max_heap_size, 1000]},
 		{ph, grow, [100000]}
 	]`))
-	if err == nil {
-		t.Skip("the collector's OverMax is not acted on yet: maybeGC/collect (process.go) must kill the process")
-	}
+	require.Error(t, err, "a process over max_heap_size is killed")
 	assert.Equal(t, value.Atom("killed"), exitOf(t, err).Reason)
 }
 
@@ -607,9 +603,7 @@ func TestProcessInfoDead(t *testing.T) {
 
 // TestProcessInfoQueueLenOther: the message queue of another process, as it published it.
 func TestProcessInfoQueueLenOther(t *testing.T) {
-	if (&Process{}).published() == nil {
-		t.Skip("processes do not publish their counters yet: Run must call publish (see procext.go)")
-	}
+	require.NotNil(t, (&Process{}).published(), "processes publish their counters")
 	eachConfig(t, func(t *testing.T, v *VM) {
 		phVM(t, v)
 		got := runOps(t, v, `[
@@ -913,9 +907,7 @@ func hibernateWired(t *testing.T, v *VM) bool {
 func TestHibernate(t *testing.T) {
 	eachConfig(t, func(t *testing.T, v *VM) {
 		phVM(t, v)
-		if !hibernateWired(t, v) {
-			t.Skip("erlang:hibernate/3 needs its interpreter and Run hook (see Process.hibernate)")
-		}
+		require.True(t, hibernateWired(t, v), "erlang:hibernate/3 is wired into the interpreter")
 		got := runOps(t, v, `[
 			{erlang, spawn, [ph, hib_start, ['$self']]},
 			{ph, wait_status, [{'$r', 1}, {status, waiting}]},

@@ -9,10 +9,11 @@ import (
 type outcome int
 
 const (
-	outcomeDone  outcome = iota // the first function returned; its result is in x0
-	outcomeYield                // the reduction budget is spent; run again to continue
-	outcomeExit                 // an exception was not caught; p.exc holds it
-	outcomeWait                 // the process waits for a message (or its receive timeout)
+	outcomeDone      outcome = iota // the first function returned; its result is in x0
+	outcomeYield                    // the reduction budget is spent; run again to continue
+	outcomeExit                     // an exception was not caught; p.exc holds it
+	outcomeWait                     // the process waits for a message (or its receive timeout)
+	outcomeHibernate                // erlang:hibernate/3: begin p.start when a message arrives
 )
 
 // get reads a register or constant operand.
@@ -178,6 +179,9 @@ func (p *Process) run(budget int) outcome {
 			reds--
 			target, bifResult, ok := p.resolveCall(in)
 			if !ok {
+				if p.start != startNone {
+					return outcomeHibernate
+				}
 				if !p.catchException() {
 					return outcomeExit
 				}

@@ -68,6 +68,9 @@ func (p *Process) callExport(e *export, arity int) (*function, term.Term, bool) 
 	if e.bif != nil {
 		r := e.bif(p, p.x[:arity])
 		if r == term.NonValue {
+			if p.start != startNone {
+				return nil, term.NonValue, false // hibernate
+			}
 			p.raiseBif(e, p.x[:arity])
 			return nil, term.NonValue, false
 		}

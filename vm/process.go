@@ -70,6 +70,14 @@ type Process struct {
 	// allocated on first use, so that an idle process costs neither.
 	sig *procSignals
 	ext *procExt
+	pub procPub // what other processes' process_info may read (procext.go)
+
+	// overMaxHeap is set when a collection left the heap over max_heap_size: the process is
+	// killed at the end of its slice.
+	overMaxHeap bool
+	// resumeClear is set when the process waits: no x register is live across a wait, so the
+	// registers it keeps as roots are cleared when it runs again.
+	resumeClear bool
 
 	// start is how the process begins (startApply, startFun) until its first run resolves it.
 	start      startKind
@@ -104,6 +112,9 @@ func (p *Process) VisitRoots(visit func([]term.Term)) {
 	visit(p.x[:p.xlive])
 	visit(p.stack)
 	visit(p.mb.queue)
+	if roots := p.extRoots(); roots != nil {
+		visit(roots)
+	}
 	ref := [1]term.Term{p.marker.ref}
 	visit(ref[:])
 	p.marker.ref = ref[0]
@@ -135,5 +146,11 @@ func (p *Process) enter(f *function) {
 // loop tests len(Young) > Limit itself first, so that the common case costs no call.
 func (p *Process) collect() int {
 	st := p.heap.Collect(p, 0)
+	if st.OverMax && p.maxHeapKill() {
+		// max_heap_size: the process is killed. The huge cost ends its slice at the next
+		// safe point that tests the budget, and Run turns the yield into the exit.
+		p.overMaxHeap = true
+		return 1 << 30
+	}
 	return st.Reductions()
 }

@@ -314,3 +314,47 @@ func TestReceiveAfter(t *testing.T) {
 		t.Fatal("the receive did not time out")
 	}
 }
+
+// TestRegistersAfterWait is a regression test: after a receive wait deep in a callee, the
+// caller's registers above the callee's were not roots any more, so the next call into a
+// function with more registers cleared an argument the caller had just written.
+func TestRegistersAfterWait(t *testing.T) {
+	eachConfig(t, func(t *testing.T, v *VM) {
+		loadSrc(t, v, "rw.bl", `
+module rw
+export main/0
+
+% main() -> waits (after 1 ms) in a callee with one register, then passes five arguments.
+function main/0
+    allocate 0
+    call 0, nap/0
+    move 1, x0
+    move 2, x1
+    move 3, x2
+    move 4, x3
+    move 5, x4
+    call_last 5, sum5/5, 0
+
+function nap/0
+@loop:
+    loop_rec @wait, x0
+    remove_message
+    jump @loop
+@wait:
+    wait_timeout @loop, 1
+    timeout
+    move ok, x0
+    return
+
+function sum5/5
+    bif2 none, erlang:'+'/2, x0, x1, x0
+    bif2 none, erlang:'+'/2, x0, x2, x0
+    bif2 none, erlang:'+'/2, x0, x3, x0
+    bif2 none, erlang:'+'/2, x0, x4, x0
+    return
+`)
+		r, err := v.Apply("rw", "main")
+		require.NoError(t, err)
+		assert.Equal(t, value.Int(15), r)
+	})
+}

@@ -78,7 +78,6 @@ func (p *Process) publish(pub *procPub) {
 
 func youngSize(p *Process) int { return max(p.heap.Limit, len(p.heap.Young)) }
 
-// published returns where the process publishes its counters for other processes, or nil
-// while it publishes nothing. TODO(lead): give Process a `pub procPub` field, return &p.pub
-// here, and call p.publish(&p.pub) at the end of each Run (Yield and Wait).
-func (p *Process) published() *procPub { return nil }
+// published returns where the process publishes its counters for other processes (Run calls
+// publish at the end of every run that does not end the process).
+func (p *Process) published() *procPub { return &p.pub }

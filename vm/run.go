@@ -28,21 +28,41 @@ func (p *Process) Run(s *sched.Scheduler, budget int) (sched.Outcome, int) {
 			p.sched, p.x = nil, nil
 			return sched.Exit, 1
 		}
-	} else if p.xlive == 0 {
-		p.enter(p.fn) // resuming a receive: no register was live across the wait
+	} else if p.resumeClear {
+		// Resuming a receive: no register was live across the wait, and the register file
+		// is this scheduler's, holding other processes' words. Every register the process
+		// keeps as a root (xlive of them: its callers' too, not only the current function's)
+		// must be a valid term again.
+		p.resumeClear = false
+		for i := range p.x[:p.xlive] {
+			p.x[i] = term.Nil
+		}
 	}
 	before := p.reductions
 	out := p.run(budget)
 	used := int(p.reductions - before)
 	switch out {
 	case outcomeYield:
+		if p.overMaxHeap {
+			p.exc = exception{term.Exit, term.Killed, term.Nil}
+			break
+		}
 		p.xsaved = append(p.xsaved, p.x[:p.xlive]...)
+		p.publish(&p.pub)
 		p.sched, p.x = nil, nil
 		return sched.Yield, min(used, budget)
+	case outcomeHibernate:
+		p.xsaved = append(p.xsaved, p.x[:p.xlive]...)
+		p.sched, p.x = nil, nil
+		if p.hibernateWake() {
+			return sched.Yield, min(used, budget)
+		}
+		return sched.Wait, min(used, budget)
 	case outcomeWait:
-		// A process resumes a receive with no x register live (the verifier's rule after
-		// wait); its function's registers are cleared when it runs again.
-		p.xlive = 0
+		// No x register is live across a wait (the verifier's rule): none is saved, and the
+		// process's root registers are cleared when it runs again.
+		p.resumeClear = true
+		p.publish(&p.pub)
 		p.sched, p.x = nil, nil
 		return sched.Wait, min(used, budget)
 	}
