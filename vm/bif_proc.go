@@ -494,18 +494,10 @@ func init() {
 
 // ---- spawn_opt/2,4 ----
 
-// spawnOpts are spawn_opt's options.
-type spawnOpts struct {
-	link, monitor bool
-	prio          sched.Priority
-	heap          gc.Options
-	noKill        bool // max_heap_size with kill => false
-}
-
 // parseSpawnOpts reads spawn_opt's option list; ok is false for a bad option (badarg).
 func (p *Process) parseSpawnOpts(l term.Term) (spawnOpts, bool) {
 	h := &p.heap.Heap
-	o := spawnOpts{heap: *p.vm.opts.Heap}
+	o := p.defaultSpawnOpts()
 	opts, tail := term.ListToSlice(h, l)
 	if tail != term.Nil {
 		return o, false
@@ -560,54 +552,13 @@ func (p *Process) parseSpawnOpts(l term.Term) (spawnOpts, bool) {
 	return o, true
 }
 
-// spawnOpt is spawn with options: the child gets its own heap options and priority before it
-// is scheduled. It returns false when the process limit is reached.
-// setup, when not nil, runs before the child is scheduled.
-func (p *Process) spawnOpt(start startKind, arity int, xs []term.Term, o spawnOpts, setup func(*Process)) (*Process, bool) {
-	v := p.vm
-	child := newProcess(v, o.heap)
-	if !v.procs.insert(child) {
-		return nil, false
-	}
-	h := &p.heap.Heap
-	args := term.ListFromSlice(h, xs, term.Nil)
-	moved := args
-	if gc.NeedsCopy(args) {
-		moved = gc.CopyOut(h, args).MoveIn(&child.heap.Heap)
-	}
-	elems, _ := term.ListToSlice(&child.heap.Heap, moved)
-	child.xsaved = elems
-	child.xlive = len(elems)
-	child.start, child.startArity = start, arity
-	if o.noKill {
-		child.extState().maxHeapNoKill = true
-	}
-	child.SetPriority(o.prio)
-	if setup != nil {
-		setup(child)
-	}
-	if p.sched != nil {
-		p.sched.Spawn(&child.Task, child, o.prio)
-	} else {
-		v.sys.Spawn(&child.Task, child, o.prio)
-	}
-	return child, true
-}
-
 func init() {
 	spawnOpt := func(p *Process, start startKind, arity int, xs []term.Term, optList term.Term) term.Term {
 		o, ok := p.parseSpawnOpts(optList)
 		if !ok {
 			return p.badarg()
 		}
-		if o.link || o.monitor {
-			return p.spawnLinkMonitor(start, arity, xs, o)
-		}
-		child, ok := p.spawnOpt(start, arity, xs, o, nil)
-		if !ok {
-			return p.fail(term.Error, term.SystemLimit)
-		}
-		return child.pid
+		return p.spawn(start, arity, xs, o)
 	}
 	registerBif("erlang", "spawn_opt", 2, func(p *Process, a []term.Term) term.Term {
 		if !term.IsFun(&p.heap.Heap, a[0]) {
@@ -623,34 +574,6 @@ func init() {
 		args, _ := term.ListToSlice(h, a[2])
 		return spawnOpt(p, startApply, len(args), append(args, a[0], a[1]), a[3])
 	})
-}
-
-// spawnLinkMonitor is spawn_opt with link or monitor: as spawnOpt, with the link or monitor
-// set up on both sides before the child can run (as spawnWith in bif_signal.go does), so that
-// no exit of the child can precede it.
-func (p *Process) spawnLinkMonitor(start startKind, arity int, xs []term.Term, o spawnOpts) term.Term {
-	var mon uint64
-	if o.monitor {
-		mon = refCounter.Add(1)
-	}
-	child, ok := p.spawnOpt(start, arity, xs, o, func(child *Process) {
-		if o.link {
-			child.setLink(p.pid, 0)
-			p.setLink(child.pid, 0)
-		}
-		if mon != 0 {
-			child.setMonitoredBy(mon, p.pid)
-			p.setMonitor(mon, monitorEntry{pid: child.pid})
-		}
-	})
-	if !ok {
-		return p.fail(term.Error, term.SystemLimit)
-	}
-	if mon == 0 {
-		return child.pid
-	}
-	h := &p.heap.Heap
-	return term.MakeTuple(h, child.pid, term.MakeRef(h, mon))
 }
 
 // ---- erlang:hibernate/3 ----

@@ -1,66 +1,17 @@
 package vm
 
 import (
-	"github.com/beamlite/beamlite/gc"
-	"github.com/beamlite/beamlite/sched"
 	"github.com/beamlite/beamlite/vm/term"
 )
 
 // BIFs of links, monitors, exit signals and registered names. Each runs on the calling
 // process's scheduler; what they do to other processes travels as signals (signal.go).
 
-// spawnWith is spawn (spawn.go) with the new process linked to p and/or monitored by p under
-// the reference id mon (when not 0) before it can run, so that no exit of the child can
-// precede its link or monitor.
-func (p *Process) spawnWith(start startKind, arity int, xs []term.Term, link bool, mon uint64) (*Process, bool) {
-	v := p.vm
-	child := newProcess(v, *v.opts.Heap)
-	if !v.procs.insert(child) {
-		return nil, false
-	}
-	h := &p.heap.Heap
-	args := term.ListFromSlice(h, xs, term.Nil)
-	moved := args
-	if gc.NeedsCopy(args) {
-		moved = gc.CopyOut(h, args).MoveIn(&child.heap.Heap)
-	}
-	elems, _ := term.ListToSlice(&child.heap.Heap, moved)
-	child.xsaved = elems
-	child.xlive = len(elems)
-	child.start, child.startArity = start, arity
-	// The child is not running yet: p sets up both sides (the child's under its lock, for
-	// process_info readers).
-	if link {
-		child.setLink(p.pid, 0)
-		p.setLink(child.pid, 0)
-	}
-	if mon != 0 {
-		child.setMonitoredBy(mon, p.pid)
-		p.setMonitor(mon, monitorEntry{pid: child.pid})
-	}
-	if p.sched != nil {
-		p.sched.Spawn(&child.Task, child, sched.Normal)
-	} else {
-		v.sys.Spawn(&child.Task, child, sched.Normal)
-	}
-	return child, true
-}
-
 // spawnBif is spawn_link/1,3 and spawn_monitor/1,3 on already checked arguments.
 func (p *Process) spawnBif(start startKind, arity int, xs []term.Term, link, monitor bool) term.Term {
-	var mon uint64
-	if monitor {
-		mon = refCounter.Add(1)
-	}
-	child, ok := p.spawnWith(start, arity, xs, link, mon)
-	if !ok {
-		return p.fail(term.Error, term.SystemLimit)
-	}
-	if !monitor {
-		return child.pid
-	}
-	h := &p.heap.Heap
-	return term.MakeTuple(h, child.pid, term.MakeRef(h, mon))
+	o := p.defaultSpawnOpts()
+	o.link, o.monitor = link, monitor
+	return p.spawn(start, arity, xs, o)
 }
 
 // link is link/1.

@@ -39,14 +39,30 @@ func (p *Process) begin() (ok, normal bool) {
 	return true, true
 }
 
-// spawn makes a process running the given start (the arguments in xs, copied out of p's
-// heap) and schedules it on p's scheduler. It returns the new pid, or NonValue when the
-// process limit is reached.
-func (p *Process) spawn(start startKind, arity int, xs []term.Term) (*Process, bool) {
+// spawnOpts are the options of a new process (spawn_opt's, and the defaults otherwise).
+// Parsed by parseSpawnOpts (bif_proc.go).
+type spawnOpts struct {
+	link, monitor bool
+	prio          sched.Priority
+	heap          gc.Options
+	noKill        bool // max_heap_size with kill => false
+}
+
+// defaultSpawnOpts are the options of spawn/1,3.
+func (p *Process) defaultSpawnOpts() spawnOpts {
+	return spawnOpts{heap: *p.vm.opts.Heap, prio: sched.Normal}
+}
+
+// spawn makes a process running the given start (its arguments in xs, copied out of p's heap)
+// with options o, and schedules it on p's scheduler. A link or monitor the options ask for is
+// set up on both sides before the child can run, so that no exit of the child can precede
+// it. It returns spawn's result: the pid, {Pid, Ref} with monitor, or NonValue with the
+// exception set (system_limit when the process table is full). Every spawn BIF comes here.
+func (p *Process) spawn(start startKind, arity int, xs []term.Term, o spawnOpts) term.Term {
 	v := p.vm
-	child := newProcess(v, *v.opts.Heap)
+	child := newProcess(v, o.heap)
 	if !v.procs.insert(child) {
-		return nil, false
+		return p.fail(term.Error, term.SystemLimit)
 	}
 	// The arguments travel as one list fragment, as a message does.
 	h := &p.heap.Heap
@@ -59,12 +75,31 @@ func (p *Process) spawn(start startKind, arity int, xs []term.Term) (*Process, b
 	child.xsaved = elems
 	child.xlive = len(elems)
 	child.start, child.startArity = start, arity
-	if p.sched != nil {
-		p.sched.Spawn(&child.Task, child, sched.Normal)
-	} else {
-		v.sys.Spawn(&child.Task, child, sched.Normal)
+	if o.noKill {
+		child.extState().maxHeapNoKill = true
 	}
-	return child, true
+	child.SetPriority(o.prio)
+	// The child is not running yet: p sets up both sides (the child's under its lock, for
+	// process_info readers).
+	if o.link {
+		child.setLink(p.pid, 0)
+		p.setLink(child.pid, 0)
+	}
+	var mon uint64
+	if o.monitor {
+		mon = refCounter.Add(1)
+		child.setMonitoredBy(mon, p.pid)
+		p.setMonitor(mon, monitorEntry{pid: child.pid})
+	}
+	if p.sched != nil {
+		p.sched.Spawn(&child.Task, child, o.prio)
+	} else {
+		v.sys.Spawn(&child.Task, child, o.prio)
+	}
+	if !o.monitor {
+		return child.pid
+	}
+	return term.MakeTuple(h, child.pid, term.MakeRef(h, mon))
 }
 
 func init() {
@@ -74,23 +109,14 @@ func init() {
 			return p.badarg()
 		}
 		args, _ := term.ListToSlice(h, a[2])
-		xs := append(args, a[0], a[1])
-		child, ok := p.spawn(startApply, len(args), xs)
-		if !ok {
-			return p.fail(term.Error, term.SystemLimit)
-		}
-		return child.pid
+		return p.spawn(startApply, len(args), append(args, a[0], a[1]), p.defaultSpawnOpts())
 	})
 	registerBif("erlang", "spawn", 1, func(p *Process, a []term.Term) term.Term {
 		h := &p.heap.Heap
 		if !term.IsFun(h, a[0]) {
 			return p.badarg()
 		}
-		child, ok := p.spawn(startFun, 0, []term.Term{a[0]})
-		if !ok {
-			return p.fail(term.Error, term.SystemLimit)
-		}
-		return child.pid
+		return p.spawn(startFun, 0, []term.Term{a[0]}, p.defaultSpawnOpts())
 	})
 	sendBif := func(p *Process, a []term.Term) term.Term {
 		if !p.send(a[0], a[1]) {
