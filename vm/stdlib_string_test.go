@@ -110,6 +110,14 @@ func TestStdlibStringFunctions(t *testing.T) {
 		{fn: "replace", args: args(b("a,b,c"), str(","), str("x"), trail), want: lst(b("a,b"), str("x"), b("c"))},
 		{fn: "replace", args: args(b("abc"), b(""), b("x")), want: bl("abc")},
 
+		{fn: "lexemes", args: args(b(" a  b,c "), str(" ,")), want: bl("a", "b", "c")},
+		{fn: "lexemes", args: args(b("é→→ü"), str("→")), want: bl("é", "ü")},
+		{fn: "lexemes", args: args(b(""), str(" ")), want: value.Nil},
+		{fn: "lexemes", args: args(b("  "), str(" ")), want: value.Nil},
+		{fn: "lexemes", args: args(b("abc"), value.Nil), want: bl("abc")},
+		{fn: "lexemes", args: args(b("a \xff"), str(" ")), err: tup(badar, b("\xff"))},
+		{fn: "lexemes", args: args(b("abc"), atA), err: fcl},
+
 		{fn: "is_empty", args: args(b("")), want: value.True},
 		{fn: "is_empty", args: args(lst(value.Nil, b(""))), want: value.True},
 		{fn: "is_empty", args: args(b(" ")), want: value.False},
@@ -152,6 +160,14 @@ func TestStdlibStringProperties(t *testing.T) {
 		r, err = v.Apply("string", "join", r, value.Binary(sep))
 		require.NoError(t, err)
 		require.Equal(t, value.Binary(s), r)
+
+		r, err = v.Apply("string", "lexemes", value.Binary(s), value.String(" ,é"))
+		require.NoError(t, err)
+		var fields value.List
+		for _, f := range strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == ',' || r == 'é' }) {
+			fields = append(fields, value.Binary(f))
+		}
+		require.Equal(t, fields, r)
 
 		r, err = v.Apply("string", "trim", value.Binary(s))
 		require.NoError(t, err)
