@@ -52,7 +52,7 @@ func TestParseAgreesWithErlang(t *testing.T) {
 		for _, printed := range lines[2*i : 2*i+2] {
 			got, err := ParseTerm("erl", printed)
 			if assert.NoError(t, err, "erl printed %s as %s", src, printed) {
-				assert.True(t, termEqual(want, got), "%s: we read %s, erl printed %s", src, value.Print(want), printed)
+				assert.True(t, value.Identical(want, got), "%s: we read %s, erl printed %s", src, value.Print(want), printed)
 			}
 		}
 	}

@@ -3,6 +3,7 @@ package asm
 import (
 	"fmt"
 	"github.com/beamlite/beamlite/bytecode"
+	"github.com/beamlite/beamlite/value"
 	"os"
 	"path/filepath"
 	"strings"
@@ -68,7 +69,7 @@ func FuzzParse(f *testing.F) {
 		if err != nil {
 			t.Fatalf("%q printed as %q does not parse: %v", src, text, err)
 		}
-		if !termEqual(v, back) {
+		if !value.Identical(v, back) {
 			t.Fatalf("%q printed as %q parses to a different term", src, text)
 		}
 	})

@@ -1,6 +1,7 @@
 package asm
 
 import (
+	"github.com/beamlite/beamlite/value"
 	"io/fs"
 	"os"
 	"os/exec"
@@ -77,7 +78,7 @@ func canonical(m *bytecode.Module) *bytecode.Module {
 				if !ok {
 					n = -1
 					for j, l := range c.Literals {
-						if termEqual(l, m.Literals[o.N]) {
+						if value.Identical(l, m.Literals[o.N]) {
 							n = j
 						}
 					}

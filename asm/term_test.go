@@ -270,7 +270,7 @@ func TestPropertyParseValuetest(t *testing.T) {
 			if err != nil {
 				t.Fatalf("parse %q: %v", s, err)
 			}
-			if !termEqual(v, got) {
+			if !value.Identical(v, got) {
 				t.Fatalf("parse(%q) = %s", s, value.Print(got))
 			}
 		}

@@ -2,7 +2,6 @@ package bytecode
 
 import (
 	"fmt"
-	"math"
 
 	"github.com/beamlite/beamlite/value"
 )
@@ -36,7 +35,7 @@ func Diff(a, b *Module) string {
 		}
 	}
 	for i := range a.Literals {
-		if !literalEqual(a.Literals[i], b.Literals[i]) {
+		if !value.Identical(a.Literals[i], b.Literals[i]) {
 			return fmt.Sprintf("literal %d: %s != %s", i, formatLit(a.Literals[i]), formatLit(b.Literals[i]))
 		}
 	}
@@ -79,56 +78,6 @@ func operandsEqual(a, b []Operand) bool {
 	}
 	for i := range a {
 		if a[i].Tag != b[i].Tag || a[i].N != b[i].N || !operandsEqual(a[i].List, b[i].List) {
-			return false
-		}
-	}
-	return true
-}
-
-// literalEqual is value.Equal made bit-exact for floats (-0.0 is not 0.0 here: the encoding
-// keeps the bits) and safe for the nil terms an unverified module may hold.
-func literalEqual(a, b value.Term) bool {
-	switch a := a.(type) {
-	case nil:
-		return b == nil
-	case value.Float:
-		bf, ok := b.(value.Float)
-		return ok && math.Float64bits(float64(a)) == math.Float64bits(float64(bf))
-	case value.Tuple:
-		bt, ok := b.(value.Tuple)
-		return ok && termsEqual(a, bt)
-	case value.List:
-		bl, ok := b.(value.List)
-		return ok && termsEqual(a, bl)
-	case value.ImproperList:
-		bl, ok := b.(value.ImproperList)
-		return ok && termsEqual(a.Elems, bl.Elems) && literalEqual(a.Tail, bl.Tail)
-	case value.Map:
-		bm, ok := b.(value.Map)
-		return ok && termsEqual(a.Keys, bm.Keys) && termsEqual(a.Values, bm.Values)
-	case value.Fun:
-		bf, ok := b.(value.Fun)
-		return ok && a.Module == bf.Module && a.Index == bf.Index && a.Arity == bf.Arity &&
-			a.Uniq == bf.Uniq && termsEqual(a.Env, bf.Env)
-	case value.BigInt:
-		bb, ok := b.(value.BigInt)
-		return ok && a.V != nil && bb.V != nil && a.V.Cmp(bb.V) == 0
-	}
-	if b == nil {
-		return false
-	}
-	if _, ok := b.(value.BigInt); ok {
-		return false
-	}
-	return value.Equal(a, b)
-}
-
-func termsEqual(a, b []value.Term) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if !literalEqual(a[i], b[i]) {
 			return false
 		}
 	}

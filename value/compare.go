@@ -301,3 +301,53 @@ func cmpUint(a, b uint64) int {
 	}
 	return 0
 }
+
+// Identical reports whether a and b are the same term in every detail: Equal, and also of the
+// same Go types with floats compared by their bits, so -0.0 is not 0.0 (Equal says they are,
+// as =:= does). It is the equality of encodings and round trips, and it is safe for nil terms
+// (an unverified module may hold them).
+func Identical(a, b Term) bool {
+	switch a := a.(type) {
+	case nil:
+		return b == nil
+	case Float:
+		bf, ok := b.(Float)
+		return ok && math.Float64bits(float64(a)) == math.Float64bits(float64(bf))
+	case Tuple:
+		bt, ok := b.(Tuple)
+		return ok && identicalSeq(a, bt)
+	case List:
+		bl, ok := b.(List)
+		return ok && identicalSeq(a, bl)
+	case ImproperList:
+		bl, ok := b.(ImproperList)
+		return ok && identicalSeq(a.Elems, bl.Elems) && Identical(a.Tail, bl.Tail)
+	case Map:
+		bm, ok := b.(Map)
+		return ok && identicalSeq(a.Keys, bm.Keys) && identicalSeq(a.Values, bm.Values)
+	case Fun:
+		bf, ok := b.(Fun)
+		return ok && a.Module == bf.Module && a.Index == bf.Index && a.Arity == bf.Arity &&
+			a.Uniq == bf.Uniq && identicalSeq(a.Env, bf.Env)
+	case BigInt:
+		bb, ok := b.(BigInt)
+		return ok && a.V != nil && bb.V != nil && a.V.Cmp(bb.V) == 0
+	}
+	switch b.(type) {
+	case nil, Float, BigInt:
+		return false
+	}
+	return Equal(a, b)
+}
+
+func identicalSeq(a, b []Term) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if !Identical(a[i], b[i]) {
+			return false
+		}
+	}
+	return true
+}

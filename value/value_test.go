@@ -1,6 +1,7 @@
 package value
 
 import (
+	"math"
 	"math/big"
 	"testing"
 
@@ -100,4 +101,15 @@ func TestMapCanonical(t *testing.T) {
 	assert.Equal(t, Int(4), v)
 	m = NewMap(Float(1), Atom("a"), Int(2), Atom("b"))
 	assert.Equal(t, "#{2 => b,1.0 => a}", Print(m), "as erl prints it")
+}
+
+func TestIdentical(t *testing.T) {
+	negZero := Float(math.Copysign(0, -1))
+	assert.True(t, Equal(Float(0), negZero), "=:= treats the zeros as equal")
+	assert.False(t, Identical(Float(0), negZero), "Identical compares float bits")
+	assert.True(t, Identical(Tuple{Int(1), List{Atom("a")}}, Tuple{Int(1), List{Atom("a")}}))
+	assert.False(t, Identical(Int(1), Float(1)))
+	assert.False(t, Identical(nil, Int(1)))
+	assert.True(t, Identical(nil, nil))
+	assert.False(t, Identical(List{negZero}, List{Float(0)}))
 }
