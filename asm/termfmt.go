@@ -139,4 +139,3 @@ func formatOperandTerm(t value.Term) (string, error) {
 func isOperandWord(s string) bool {
 	return s == "none" || s == "all" || isRegisterName(s)
 }
-
