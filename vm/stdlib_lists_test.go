@@ -16,7 +16,7 @@ const stdHelperSrc = `
 module sth
 export double/1, even/1, bad/1, le/2, ge/2, fst_le/2, fm/1, mf/2, cons/2, trace/2, small/1,
     kv_sum/3, kv_even/2, kv_double/2, kv_bad/2, kv_send/2, kv_cons/3, kv_comb/3, kv_fm/2,
-    parity/1, times10/1, dup/1, add/2
+    parity/1, times10/1, dup/1, add/2, tens_le/2
 
 % double(X) -> X * 2.
 function double/1
@@ -155,6 +155,12 @@ function parity/1
 function times10/1
     bif2 none, erlang:'*'/2, x0, 10, x0
     return
+
+% tens_le(A, B) -> A div 10 =< B div 10.
+function tens_le/2
+    bif2 none, erlang:'div'/2, x0, 10, x0
+    bif2 none, erlang:'div'/2, x1, 10, x1
+    call_only 2, le/2
 
 % dup(X) -> [X, X].
 function dup/1
@@ -440,6 +446,13 @@ func TestStdlibListsFunctions(t *testing.T) {
 		{fn: "merge", args: args(ints(1), lst(value.Float(1))), want: lst(value.Int(1), value.Float(1))},
 		{fn: "merge", args: args(value.Nil, ints(1)), want: ints(1)},
 		{fn: "merge", args: args(atA, ints(1)), err: fcl},
+		{fn: "usort", args: args(sthFun("tens_le", 2), ints(25, 11, 13, 21, 5)), want: ints(5, 11, 25)},
+		{fn: "usort", args: args(sthFun("tens_le", 2), value.Nil), want: value.Nil},
+		{fn: "usort", args: args(sthFun("kv_bad", 2), ints(1, 2)), err: caseX},
+		{fn: "ukeysort", args: args(value.Int(1), lst(tup(value.Int(2), atA), tup(value.Int(1), atA), tup(value.Float(1), atB), tup(value.Int(2), atC))),
+			want: lst(tup(value.Int(1), atA), tup(value.Int(2), atA))},
+		{fn: "ukeysort", args: args(value.Int(2), lst(tup(atA))), want: lst(tup(atA))},
+		{fn: "ukeysort", args: args(value.Int(0), value.Nil), err: fcl},
 	}
 	eachConfig(t, func(t *testing.T, v *VM) { runStd(t, v, "lists", calls) })
 }
