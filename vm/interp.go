@@ -101,12 +101,7 @@ func (p *Process) run(budget int) outcome {
 					continue
 				}
 				p.raiseBif(e, args[:n])
-				if !p.catchException() {
-					return outcomeExit
-				}
-				fn, ip = p.fn, p.ip
-				code, lits = fn.code, fn.lits
-				continue
+				goto raised
 			}
 			p.put(operand(in.args[2+n]), r)
 			ip++
@@ -182,12 +177,7 @@ func (p *Process) run(budget int) outcome {
 				if p.start != startNone {
 					return outcomeHibernate
 				}
-				if !p.catchException() {
-					return outcomeExit
-				}
-				fn, ip = p.fn, p.ip
-				code, lits = fn.code, fn.lits
-				continue
+				goto raised
 			}
 			switch in.op {
 			case bytecode.CallExt, bytecode.CallFun, bytecode.Apply:
@@ -241,12 +231,7 @@ func (p *Process) run(budget int) outcome {
 			r := e.bif(p, nil)
 			if r == term.NonValue {
 				p.raiseBif(e, nil)
-				if !p.catchException() {
-					return outcomeExit
-				}
-				fn, ip = p.fn, p.ip
-				code, lits = fn.code, fn.lits
-				continue
+				goto raised
 			}
 			p.put(operand(in.args[1]), r)
 			ip++
@@ -316,12 +301,7 @@ func (p *Process) run(budget int) outcome {
 				if in.args[1] == noLabel {
 					p.fn, p.ip = fn, ip
 					p.raiseError(term.MakeTuple(h, term.CaseClause, v))
-					if !p.catchException() {
-						return outcomeExit
-					}
-					fn, ip = p.fn, p.ip
-					code, lits = fn.code, fn.lits
-					continue
+					goto raised
 				}
 				target = in.args[1]
 			}
@@ -341,12 +321,7 @@ func (p *Process) run(budget int) outcome {
 			if target == noLabel {
 				p.fn, p.ip = fn, ip
 				p.raiseError(term.MakeTuple(h, term.CaseClause, p.get(lits, operand(in.args[0]))))
-				if !p.catchException() {
-					return outcomeExit
-				}
-				fn, ip = p.fn, p.ip
-				code, lits = fn.code, fn.lits
-				continue
+				goto raised
 			}
 			if int32(target) <= ip {
 				reds--
@@ -364,12 +339,7 @@ func (p *Process) run(budget int) outcome {
 			if !ok {
 				p.fn, p.ip = fn, ip
 				p.raiseError(term.Badarg)
-				if !p.catchException() {
-					return outcomeExit
-				}
-				fn, ip = p.fn, p.ip
-				code, lits = fn.code, fn.lits
-				continue
+				goto raised
 			}
 			p.put(operand(in.args[1]), r)
 			ip++
@@ -398,11 +368,7 @@ func (p *Process) run(budget int) outcome {
 				ip = int32(in.args[0])
 				reds -= int(in.back & 1)
 			case stepRaise:
-				if !p.catchException() {
-					return outcomeExit
-				}
-				fn, ip = p.fn, p.ip
-				code, lits = fn.code, fn.lits
+				goto raised
 			}
 
 		case bytecode.MakeFun:
@@ -438,11 +404,7 @@ func (p *Process) run(budget int) outcome {
 			bytecode.IfEnd, bytecode.FuncClause, bytecode.Raise:
 			p.fn, p.ip = fn, ip
 			p.raiseInstr(lits, in)
-			if !p.catchException() {
-				return outcomeExit
-			}
-			fn, ip = p.fn, p.ip
-			code, lits = fn.code, fn.lits
+			goto raised
 
 		case bytecode.BsCreateBin, bytecode.BsStartMatch, bytecode.BsGetInteger,
 			bytecode.BsGetFloat, bytecode.BsGetBinary, bytecode.BsGetUtf8, bytecode.BsGetUtf16,
@@ -456,11 +418,7 @@ func (p *Process) run(budget int) outcome {
 				ip = int32(in.args[0])
 				reds -= int(in.back & 1)
 			case stepRaise:
-				if !p.catchException() {
-					return outcomeExit
-				}
-				fn, ip = p.fn, p.ip
-				code, lits = fn.code, fn.lits
+				goto raised
 			}
 
 		case bytecode.Send:
@@ -468,12 +426,7 @@ func (p *Process) run(budget int) outcome {
 			reds--
 			if !p.send(p.get(lits, operand(in.args[0])), p.get(lits, operand(in.args[1]))) {
 				p.raiseError(term.Badarg)
-				if !p.catchException() {
-					return outcomeExit
-				}
-				fn, ip = p.fn, p.ip
-				code, lits = fn.code, fn.lits
-				continue
+				goto raised
 			}
 			ip++
 		case bytecode.LoopRec:
@@ -511,11 +464,7 @@ func (p *Process) run(budget int) outcome {
 			case !ok:
 				p.fn, p.ip = fn, ip
 				p.raiseError(atomTimeoutValue)
-				if !p.catchException() {
-					return outcomeExit
-				}
-				fn, ip = p.fn, p.ip
-				code, lits = fn.code, fn.lits
+				goto raised
 			case timedOut:
 				ip++
 			default:
@@ -547,12 +496,18 @@ func (p *Process) run(budget int) outcome {
 			// loads but raises here rather than misbehaving.
 			p.fn, p.ip = fn, ip
 			p.raiseError(term.MakeTuple(h, term.MustIntern("not_implemented"), term.MustIntern(in.op.String())))
-			if !p.catchException() {
-				return outcomeExit
-			}
-			fn, ip = p.fn, p.ip
-			code, lits = fn.code, fn.lits
+			goto raised
 		}
+		continue
+
+	raised:
+		// An instruction or BIF raised (p.exc is set, p.fn/p.ip say where): go to the innermost
+		// try or catch, or end the process. One handler for every raising instruction.
+		if !p.catchException() {
+			return outcomeExit
+		}
+		fn, ip = p.fn, p.ip
+		code, lits = fn.code, fn.lits
 	}
 }
 
