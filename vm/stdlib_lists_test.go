@@ -468,7 +468,7 @@ func TestStdlibListsLong(t *testing.T) {
 	}
 	want := append(value.List(nil), in...)
 	sort.SliceStable(want, func(i, j int) bool { return want[i].(value.Int) < want[j].(value.Int) })
-	eachLongConfig(t, func(t *testing.T, v *VM) {
+	eachConfig(t, func(t *testing.T, v *VM) {
 		loadSrc(t, v, "sth.bl", stdHelperSrc)
 		r, err := v.Apply("lists", "sort", in)
 		require.NoError(t, err)
@@ -481,19 +481,6 @@ func TestStdlibListsLong(t *testing.T) {
 		require.NoError(t, err)
 		assert.Equal(t, want, r)
 	})
-}
-
-// eachLongConfig is eachConfig for tests whose processes keep a lot of data live. The tiny-heap
-// configurations are left out: their heaps do not grow ahead of the live data, so a collection
-// copies all of it at almost every allocation and the time is quadratic (sort of 5,000 elements
-// takes seconds there, of 100,000 hours).
-func eachLongConfig(t *testing.T, f func(t *testing.T, v *VM)) {
-	for name, o := range configs() {
-		if o.Heap != nil {
-			continue
-		}
-		t.Run(name, func(t *testing.T) { f(t, newVM(t, o)) })
-	}
 }
 
 // TestStdlibSortProperties compares sort/1, sort/2, usort/1 and keysort/2 with Go's stable sort
