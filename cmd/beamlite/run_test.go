@@ -65,3 +65,34 @@ function f/1
 	code, _, _ = beamlite("run", "--schedulers", "zero", crash)
 	assert.Equal(t, exitUsage, code)
 }
+
+// TestRunEveryExample runs each program of examples/ and checks what it prints, so that the
+// examples the README points to keep working.
+func TestRunEveryExample(t *testing.T) {
+	cases := map[string]struct {
+		status int
+		out    string
+		errOut string
+	}{
+		"hello.bl":       {exitOK, "Hello, world!\n", ""},
+		"fib.bl":         {exitOK, "fib(30) = 832040\n", ""},
+		"processes.bl":   {exitOK, "echo replied hello\necho stopped: normal\nnothing else arrived\n", ""},
+		"collections.bl": {exitOK, "squares: [1,4,9,16,25,36,49,64,81,100]\nsum: 55, sorted: [1,2,3]\n#{apple => 3,pear => 5,plum => 7}, pears: 5\n", ""},
+		"binaries.bl":    {exitOK, "<<1,5,0,104,101,108,108,111>> -> version 1, 5 bytes: hello\n", ""},
+		"exceptions.bl": {exitBad, "caught throw:oops\ncaught exit:oops\ncaught error:oops\n",
+			"exception error: {badmatch,{error,1}}\n"},
+	}
+	examples, err := filepath.Glob(filepath.Join("..", "..", "examples", "*.bl"))
+	require.NoError(t, err)
+	for _, path := range examples {
+		name := filepath.Base(path)
+		want, ok := cases[name]
+		if !assert.True(t, ok, "examples/%s has no expected output here", name) {
+			continue
+		}
+		code, out, errOut := beamlite("run", path)
+		assert.Equal(t, want.status, code, "%s: %s", name, errOut)
+		assert.Equal(t, want.out, out, name)
+		assert.Contains(t, errOut, want.errOut, name)
+	}
+}
