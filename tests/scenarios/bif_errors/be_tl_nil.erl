@@ -1,0 +1,4 @@
+-module(be_tl_nil).
+-export([main/0]).
+main() -> erlang:tl(id([])).
+id(X) -> X.
