@@ -1,0 +1,4 @@
+-module(se_lists_droplast_nil).
+-export([main/0]).
+main() -> lists:droplast(id([])).
+id(X) -> X.
