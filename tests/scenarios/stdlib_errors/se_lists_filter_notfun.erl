@@ -1,0 +1,4 @@
+-module(se_lists_filter_notfun).
+-export([main/0]).
+main() -> lists:filter(id(notfun), id([])).
+id(X) -> X.
