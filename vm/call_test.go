@@ -166,3 +166,30 @@ function f/0
 	require.ErrorAs(t, err, &le)
 	assert.Contains(t, err.Error(), "lists:seq/1 is not a built-in function")
 }
+
+// TestClosureManyCaptures is a regression test: a closure's captured values are written into
+// registers above the arguments, and entering the callee cleared those the caller had never
+// named (a fun capturing two values lost them).
+func TestClosureManyCaptures(t *testing.T) {
+	eachConfig(t, func(t *testing.T, v *VM) {
+		loadSrc(t, v, "cap.bl", `
+module cap
+export main/0
+
+% main() -> A = 1, B = 2, C = 3, F = fun(X) -> X + A + B + C end, F(10).
+function main/0
+    make_fun sum4/4, x1, [1, 2, 3]
+    move 10, x0
+    call_fun_only 1
+
+function sum4/4
+    bif2 none, erlang:'+'/2, x0, x1, x0
+    bif2 none, erlang:'+'/2, x0, x2, x0
+    bif2 none, erlang:'+'/2, x0, x3, x0
+    return
+`)
+		r, err := v.Apply("cap", "main")
+		require.NoError(t, err)
+		assert.Equal(t, value.Int(16), r)
+	})
+}

@@ -53,10 +53,13 @@ func (p *Process) resolveCall(in *instr) (*function, term.Term, bool) {
 		p.raiseError(term.MakeTuple(h, term.Badfun, f))
 		return nil, term.NonValue, false
 	}
+	target := m.funcs[m.lambdas[index].Func]
+	// The captured values go above the arguments, into registers the caller may never have
+	// named: make them roots first, or entering the callee would clear them.
+	p.enter(target)
 	for i := 0; i < nenv; i++ {
 		p.x[arity+i] = term.ClosureEnv(h, f, i)
 	}
-	target := m.funcs[m.lambdas[index].Func]
 	return target, term.NonValue, true
 }
 
