@@ -22,6 +22,7 @@ func configs() map[string]vm.Options {
 		"tiny-heap":    {Heap: &tiny},
 		"tiny-gen":     {Heap: &gen},
 		"reductions-1": {Reductions: 1},
+		"schedulers-1": {Schedulers: 1},
 	}
 }
 

@@ -11,8 +11,9 @@
 //
 // In a result or exit reason, _ matches any term. A scenario states a result or an exit, not
 // both; output lines are optional. `go test ./tests` runs every scenario under every
-// configuration (normal; a tiny heap so that the collector runs at almost every safe point; a
-// budget of one reduction so that a process is preempted at every call) and reports each
+// configuration (normal, with one scheduler per CPU; one scheduler; a tiny heap so that the
+// collector runs at almost every safe point; a budget of one reduction so that a process is
+// preempted at every call) and reports each
 // scenario/configuration pair as a subtest: a scenario that passes in one configuration and
 // fails in another has found a bug.
 //

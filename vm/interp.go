@@ -97,7 +97,9 @@ func (p *Process) run(budget int) outcome {
 			if r == term.NonValue {
 				if fail := in.args[0]; fail != noLabel {
 					ip = int32(fail)
-					reds -= int(in.back & 1)
+					if in.back&1 != 0 {
+						goto backward
+					}
 					continue
 				}
 				p.raiseBif(e, args[:n])
@@ -117,7 +119,9 @@ func (p *Process) run(budget int) outcome {
 				ip++
 			} else {
 				ip = int32(in.args[0])
-				reds -= int(in.back & 1)
+				if in.back&1 != 0 {
+					goto backward
+				}
 			}
 		case lopIsEqExact:
 			a, b := p.get(lits, operand(in.args[1])), p.get(lits, operand(in.args[2]))
@@ -125,7 +129,9 @@ func (p *Process) run(budget int) outcome {
 				ip++
 			} else {
 				ip = int32(in.args[0])
-				reds -= int(in.back & 1)
+				if in.back&1 != 0 {
+					goto backward
+				}
 			}
 		case bytecode.Move:
 			p.put(operand(in.args[1]), p.get(lits, operand(in.args[0])))
@@ -261,7 +267,9 @@ func (p *Process) run(budget int) outcome {
 				ip++
 			} else {
 				ip = int32(in.args[0])
-				reds -= int(in.back & 1)
+				if in.back&1 != 0 {
+					goto backward
+				}
 			}
 		case bytecode.IsFunction2:
 			f, a := p.get(lits, operand(in.args[1])), p.get(lits, operand(in.args[2]))
@@ -269,7 +277,9 @@ func (p *Process) run(budget int) outcome {
 				ip++
 			} else {
 				ip = int32(in.args[0])
-				reds -= int(in.back & 1)
+				if in.back&1 != 0 {
+					goto backward
+				}
 			}
 		case bytecode.IsTaggedTuple:
 			t := p.get(lits, operand(in.args[1]))
@@ -278,14 +288,18 @@ func (p *Process) run(budget int) outcome {
 				ip++
 			} else {
 				ip = int32(in.args[0])
-				reds -= int(in.back & 1)
+				if in.back&1 != 0 {
+					goto backward
+				}
 			}
 		case bytecode.TestArity:
 			if term.TupleArity(h, p.get(lits, operand(in.args[1]))) == int(in.args[2]) {
 				ip++
 			} else {
 				ip = int32(in.args[0])
-				reds -= int(in.back & 1)
+				if in.back&1 != 0 {
+					goto backward
+				}
 			}
 
 		case bytecode.IsLt, bytecode.IsGe, bytecode.IsEq, bytecode.IsNe, bytecode.IsEqExact,
@@ -294,7 +308,9 @@ func (p *Process) run(budget int) outcome {
 				ip++
 			} else {
 				ip = int32(in.args[0])
-				reds -= int(in.back & 1)
+				if in.back&1 != 0 {
+					goto backward
+				}
 			}
 
 		case bytecode.SelectVal:
@@ -308,10 +324,11 @@ func (p *Process) run(budget int) outcome {
 				}
 				target = in.args[1]
 			}
-			if int32(target) <= ip {
-				reds--
-			}
+			back := int32(target) <= ip
 			ip = int32(target)
+			if back {
+				goto backward
+			}
 		case bytecode.SelectTupleArity:
 			arity := uint32(term.TupleArity(h, p.get(lits, operand(in.args[0]))))
 			target := in.args[1]
@@ -326,10 +343,11 @@ func (p *Process) run(budget int) outcome {
 				p.raiseError(term.MakeTuple(h, term.CaseClause, p.get(lits, operand(in.args[0]))))
 				goto raised
 			}
-			if int32(target) <= ip {
-				reds--
-			}
+			back := int32(target) <= ip
 			ip = int32(target)
+			if back {
+				goto backward
+			}
 
 		case bytecode.PutTuple:
 			p.put(operand(in.args[0]), p.putTuple(lits, in.ext.ops))
@@ -369,7 +387,9 @@ func (p *Process) run(budget int) outcome {
 				ip++
 			case stepFail:
 				ip = int32(in.args[0])
-				reds -= int(in.back & 1)
+				if in.back&1 != 0 {
+					goto backward
+				}
 			case stepRaise:
 				goto raised
 			}
@@ -419,7 +439,9 @@ func (p *Process) run(budget int) outcome {
 				ip++
 			case stepFail:
 				ip = int32(in.args[0])
-				reds -= int(in.back & 1)
+				if in.back&1 != 0 {
+					goto backward
+				}
 			case stepRaise:
 				goto raised
 			}
@@ -438,7 +460,9 @@ func (p *Process) run(budget int) outcome {
 				ip++
 			} else {
 				ip = int32(in.args[0])
-				reds -= int(in.back & 1)
+				if in.back&1 != 0 {
+					goto backward
+				}
 			}
 		case bytecode.LoopRecEnd:
 			p.mb.save++
@@ -500,6 +524,20 @@ func (p *Process) run(budget int) outcome {
 			p.fn, p.ip = fn, ip
 			p.raiseError(term.MakeTuple(h, term.MustIntern("not_implemented"), term.MustIntern(in.op.String())))
 			goto raised
+		}
+		continue
+
+	backward:
+		// A taken branch to a label at or before the branching instruction (a test's or a
+		// guard's fail label, a select): a safe point that costs a reduction, so that no loop
+		// escapes preemption (bytecode's back-edge rule). ip is already the target.
+		reds--
+		if len(h.Young) > h.Limit {
+			reds -= p.collect()
+		}
+		if reds <= 0 {
+			p.fn, p.ip = fn, ip
+			return outcomeYield
 		}
 		continue
 

@@ -31,8 +31,10 @@ func newVM(t testing.TB, o Options) *VM {
 	return v
 }
 
-// configs are the VM configurations every interpreter test runs under: normal, and a tiny
-// heap with every collection major, so that collections happen at almost every safe point.
+// configs are the VM configurations every interpreter test runs under: normal (one scheduler
+// per CPU), a tiny heap (every collection major, or with generations) so that collections
+// happen at almost every safe point, a budget of one reduction so that a process is preempted
+// at every call, and a single scheduler.
 func configs() map[string]Options {
 	tiny := gc.Options{MinHeapSize: 1, FullsweepAfter: 0}
 	gen := gc.Options{MinHeapSize: 1, FullsweepAfter: 3}
@@ -41,6 +43,7 @@ func configs() map[string]Options {
 		"tiny-heap":    {Heap: &tiny},
 		"tiny-gen":     {Heap: &gen},
 		"reductions-1": {Reductions: 1},
+		"schedulers-1": {Schedulers: 1},
 	}
 }
 

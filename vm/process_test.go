@@ -358,3 +358,33 @@ function sum5/5
 		assert.Equal(t, value.Int(15), r)
 	})
 }
+
+// TestPreemptTestLoop is a regression test: a loop closed by a test instruction's backward
+// fail label charged reductions but never yielded, so on one scheduler a process spinning
+// until another one exits spun forever.
+func TestPreemptTestLoop(t *testing.T) {
+	v := newVM(t, Options{Schedulers: 1})
+	loadSrc(t, v, "spin.bl", `
+module spin
+export main/0, quick/0
+
+% main() -> P = spawn(spin, quick, []), wait_dead(P): needs P to run on the only scheduler.
+function main/0
+    move spin, x0
+    move quick, x1
+    move [], x2
+    call_ext 3, erlang:spawn/3
+@loop:
+    bif1 none, erlang:is_process_alive/1, x0, x1
+    is_eq_exact @loop, x1, false
+    move done, x0
+    return
+
+function quick/0
+    move ok, x0
+    return
+`)
+	r, err := v.Apply("spin", "main")
+	require.NoError(t, err)
+	assert.Equal(t, value.Atom("done"), r)
+}
