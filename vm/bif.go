@@ -99,6 +99,15 @@ func init() {
 	registerBif("erlang", "error", 1, func(p *Process, a []term.Term) term.Term { return p.fail(term.Error, a[0]) })
 	registerBif("erlang", "error", 2, func(p *Process, a []term.Term) term.Term { return p.fail(term.Error, a[0]) })
 	registerBif("erlang", "exit", 1, func(p *Process, a []term.Term) term.Term { return p.fail(term.Exit, a[0]) })
+	// raise(Class, Reason, Stacktrace) raises with the given trace; with a class that is not
+	// error, exit or throw it returns badarg (it does not raise it), as Erlang's does.
+	registerBif("erlang", "raise", 3, func(p *Process, a []term.Term) term.Term {
+		if a[0] != term.Error && a[0] != term.Exit && a[0] != term.Throw {
+			return term.Badarg
+		}
+		p.bifTrace = a[2]
+		return p.fail(a[0], a[1])
+	})
 	registerBif("erlang", "throw", 1, func(p *Process, a []term.Term) term.Term { return p.fail(term.Throw, a[0]) })
 	registerBif("erlang", "self", 0, func(p *Process, a []term.Term) term.Term { return p.pid })
 	registerBif("erlang", "make_ref", 0, func(p *Process, a []term.Term) term.Term {

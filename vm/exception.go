@@ -37,19 +37,28 @@ func (p *Process) raiseUndef(f mfa, args []term.Term) {
 	p.raise(term.Error, term.Undef, top)
 }
 
-// raiseBif raises the error a BIF reported (p.bifClass/p.bifReason, set by the BIF), with the
-// BIF and its arguments as the trace's first entry.
-func (p *Process) raiseBif(e *export, args []term.Term) {
+// raiseBif raises the exception a BIF reported (p.bifClass/p.bifReason, set by the BIF).
+// As in Erlang, a BIF called through the export table (call_ext, apply) is the trace's first
+// entry, with its arguments; a BIF compiled inline (bif1..bif3: operators and guard BIFs in a
+// body) is not, the function that called it is. error/1, exit/1 and throw/1 raise on their
+// caller's behalf; error/2 puts its Args in the caller's entry; raise/3 (p.bifTrace) gives the
+// whole trace.
+func (p *Process) raiseBif(e *export, args []term.Term, inline bool) {
 	h := &p.heap.Heap
-	top := term.MakeTuple(h, e.mod, e.name, term.ListFromSlice(h, args, term.Nil), term.Nil)
-	class, reason := p.bifClass, p.bifReason
-	p.bifClass, p.bifReason = term.Error, term.Badarg
-	if class != term.Error || (e.mod == atomErlang && e.name == term.Error) {
-		// error/1,2, exit/1 and throw/1 raise on their caller's behalf: Erlang's trace starts
-		// at the caller, not at the BIF.
-		top = term.NonValue
+	class, reason, trace := p.bifClass, p.bifReason, p.bifTrace
+	p.bifClass, p.bifReason, p.bifTrace = term.Error, term.Badarg, term.NonValue
+	switch {
+	case trace != term.NonValue:
+		p.exc = exception{class, reason, trace}
+	case e.mod == atomErlang && e.name == term.Error && len(args) == 2 && p.fn != nil:
+		top := term.MakeTuple(h, p.fn.mod.name, p.fn.name, args[1], p.location(p.fn, p.ip))
+		p.exc = exception{class, reason, p.stackTrace(top, false)}
+	case inline || class != term.Error || (e.mod == atomErlang && e.name == term.Error):
+		p.raise(class, reason, term.NonValue)
+	default:
+		top := term.MakeTuple(h, e.mod, e.name, term.ListFromSlice(h, args, term.Nil), term.Nil)
+		p.raise(class, reason, top)
 	}
-	p.raise(class, reason, top)
 }
 
 // raiseInstr raises the exception of an instruction whose job is to raise.

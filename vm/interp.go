@@ -102,7 +102,7 @@ func (p *Process) run(budget int) outcome {
 					}
 					continue
 				}
-				p.raiseBif(e, args[:n])
+				p.raiseBif(e, args[:n], true)
 				goto raised
 			}
 			p.put(operand(in.args[2+n]), r)
@@ -239,7 +239,7 @@ func (p *Process) run(budget int) outcome {
 			p.fn, p.ip = fn, ip
 			r := e.bif(p, nil)
 			if r == term.NonValue {
-				p.raiseBif(e, nil)
+				p.raiseBif(e, nil, false)
 				goto raised
 			}
 			p.put(operand(in.args[1]), r)

@@ -74,7 +74,7 @@ func (p *Process) callExport(e *export, arity int) (*function, term.Term, bool) 
 			if p.start != startNone {
 				return nil, term.NonValue, false // hibernate
 			}
-			p.raiseBif(e, p.x[:arity])
+			p.raiseBif(e, p.x[:arity], false)
 			return nil, term.NonValue, false
 		}
 		return nil, r, true

@@ -97,6 +97,8 @@ type Process struct {
 	bifArgs [3]term.Term // arguments of an inline BIF call (bif1..bif3)
 	// bifClass and bifReason are the exception a BIF reports by returning NonValue.
 	bifClass, bifReason term.Term
+	// bifTrace is the stack trace erlang:raise/3 gives, or NonValue.
+	bifTrace term.Term
 
 	reductions int64
 	yields     int64 // time slices that ended because the budget was spent
@@ -126,7 +128,7 @@ func (p *Process) VisitRoots(visit func([]term.Term)) {
 func newProcess(v *VM, opts gc.Options) *Process {
 	p := &Process{vm: v, heap: gc.New(opts)}
 	p.exc = exception{term.Nil, term.Nil, term.Nil}
-	p.bifClass, p.bifReason = term.Error, term.Badarg
+	p.bifClass, p.bifReason, p.bifTrace = term.Error, term.Badarg, term.NonValue
 	p.marker.ref = term.Nil
 	return p
 }

@@ -254,8 +254,9 @@ func (e *ExitError) Report() string {
 		}
 		b.WriteByte('\n')
 		if args, ok := t[2].(value.List); ok && i == 0 {
+			list := value.Print(args) // "[A,B]": the call shows what is between the brackets
 			fmt.Fprintf(&b, "       called as %s:%s(%s)\n", value.Print(t[0]), value.Print(t[1]),
-				strings.Trim(value.Print(args), "[]"))
+				list[1:len(list)-1])
 		}
 	}
 	return b.String()
