@@ -1,11 +1,7 @@
 package vm
 
 import (
-	"bytes"
 	"fmt"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -166,12 +162,6 @@ var allBifCases = map[string][]bifCase{}
 // TestBifErlangReference runs every table's calls on erl (OTP 25) and checks that OTP gives
 // the expected results, so that the expectations are Erlang's and not beamlite's guesses.
 func TestBifErlangReference(t *testing.T) {
-	erl, err := exec.LookPath("erl")
-	if err != nil || testing.Short() {
-		t.Skip("erl is not installed (apt-get install -y erlang-nox)")
-	}
-	erlc, err := exec.LookPath("erlc")
-	require.NoError(t, err)
 	var cases []parsedCase
 	for _, group := range []string{"types", "tuple", "list", "convert", "binary", "map", "misc"} {
 		for _, c := range allBifCases[group] {
@@ -194,15 +184,7 @@ func TestBifErlangReference(t *testing.T) {
 	}
 	sb.WriteString("    ],\n    io:setopts([{encoding, unicode}]),\n")
 	sb.WriteString("    lists:foreach(fun(F) -> io:format(\"~tw~n\", [F()]) end, L).\n")
-	dir := t.TempDir()
-	require.NoError(t, os.WriteFile(filepath.Join(dir, "bifref.erl"), []byte(sb.String()), 0o644))
-	out, err := exec.Command(erlc, "-o", dir, filepath.Join(dir, "bifref.erl")).CombinedOutput()
-	require.NoError(t, err, string(out))
-	var stdout bytes.Buffer
-	cmd := exec.Command(erl, "-noshell", "-pa", dir, "-s", "bifref", "main", "-s", "init", "stop")
-	cmd.Stdout = &stdout
-	require.NoError(t, cmd.Run())
-	lines := strings.Split(strings.TrimSpace(stdout.String()), "\n")
+	lines := runErl(t, "bifref", sb.String())
 	require.Len(t, lines, len(cases))
 	for i, c := range cases {
 		got, err := asm.ParseTerm("erl", lines[i])

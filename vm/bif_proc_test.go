@@ -1,11 +1,7 @@
 package vm
 
 import (
-	"bytes"
 	"fmt"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -682,12 +678,6 @@ func TestStatisticsAndSystemInfo(t *testing.T) {
 
 // TestProcBifErlangReference runs the stateless expectations of these tests on erl (OTP 25).
 func TestProcBifErlangReference(t *testing.T) {
-	erl, err := exec.LookPath("erl")
-	if err != nil || testing.Short() {
-		t.Skip("erl is not installed (apt-get install -y erlang-nox)")
-	}
-	erlc, err := exec.LookPath("erlc")
-	require.NoError(t, err)
 	src := `-module(phref).
 -export([main/0]).
 t(F) ->
@@ -735,15 +725,7 @@ main() ->
 		"{error,badarg}", "{error,badarg}", "{ok,false}", "{ok,true}", "{error,timeout_value}",
 		"{ok,ok}",
 	}
-	dir := t.TempDir()
-	require.NoError(t, os.WriteFile(filepath.Join(dir, "phref.erl"), []byte(src), 0o644))
-	out, err := exec.Command(erlc, "-o", dir, filepath.Join(dir, "phref.erl")).CombinedOutput()
-	require.NoError(t, err, string(out))
-	var stdout bytes.Buffer
-	cmd := exec.Command(erl, "-noshell", "-pa", dir, "-s", "phref", "main", "-s", "init", "stop")
-	cmd.Stdout = &stdout
-	require.NoError(t, cmd.Run())
-	lines := strings.Split(strings.TrimSpace(stdout.String()), "\n")
+	lines := runErl(t, "phref", src)
 	require.Len(t, lines, len(want))
 	for i, w := range want {
 		got, err := asm.ParseTerm("erl", lines[i])

@@ -380,20 +380,6 @@ func (p *Process) run(budget int) outcome {
 			p.put(operand(in.args[2]), term.Cons(h, p.get(lits, operand(in.args[0])), p.get(lits, operand(in.args[1]))))
 			ip++
 
-		case bytecode.PutMapAssoc, bytecode.PutMapExact, bytecode.HasMapFields, bytecode.GetMapElements:
-			p.fn, p.ip = fn, ip
-			switch p.mapInstr(lits, in) {
-			case stepNext:
-				ip++
-			case stepFail:
-				ip = int32(in.args[0])
-				if in.back&1 != 0 {
-					goto backward
-				}
-			case stepRaise:
-				goto raised
-			}
-
 		case bytecode.MakeFun:
 			p.put(operand(in.args[1]), p.makeFun(fn.mod, lits, int(in.args[0]), in.ext.ops))
 			ip++
@@ -429,12 +415,21 @@ func (p *Process) run(budget int) outcome {
 			p.raiseInstr(lits, in)
 			goto raised
 
-		case bytecode.BsCreateBin, bytecode.BsStartMatch, bytecode.BsGetInteger,
+		case bytecode.PutMapAssoc, bytecode.PutMapExact, bytecode.HasMapFields, bytecode.GetMapElements,
+			bytecode.BsCreateBin, bytecode.BsStartMatch, bytecode.BsGetInteger,
 			bytecode.BsGetFloat, bytecode.BsGetBinary, bytecode.BsGetUtf8, bytecode.BsGetUtf16,
 			bytecode.BsGetUtf32, bytecode.BsSkipBits, bytecode.BsMatchString, bytecode.BsTestTail,
 			bytecode.BsTestUnit, bytecode.BsGetTail, bytecode.BsGetPosition, bytecode.BsSetPosition:
+			// Map and binary instructions: longer work in interp_call.go and
+			// interp_binary.go, with one way back for all of them.
 			p.fn, p.ip = fn, ip
-			switch p.binaryInstr(lits, in) {
+			var st step
+			if in.op >= bytecode.BsCreateBin {
+				st = p.binaryInstr(lits, in)
+			} else {
+				st = p.mapInstr(lits, in)
+			}
+			switch st {
 			case stepNext:
 				ip++
 			case stepFail:
