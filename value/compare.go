@@ -2,6 +2,7 @@ package value
 
 import (
 	"bytes"
+	"cmp"
 	"math"
 	"math/big"
 	"strings"
@@ -72,7 +73,7 @@ func Equal(a, b Term) bool { return compare(a, b, true) == 0 }
 func compare(a, b Term, exact bool) int {
 	ca, cb := ClassOf(a), ClassOf(b)
 	if ca != cb {
-		return cmpInt(int64(ca), int64(cb))
+		return cmp.Compare(int64(ca), int64(cb))
 	}
 	switch ca {
 	case ClassNumber:
@@ -81,36 +82,36 @@ func compare(a, b Term, exact bool) int {
 		return strings.Compare(string(a.(Atom)), string(b.(Atom)))
 	case ClassRef:
 		x, y := a.(Ref), b.(Ref)
-		if c := cmpUint(uint64(x.Node), uint64(y.Node)); c != 0 {
+		if c := cmp.Compare(uint64(x.Node), uint64(y.Node)); c != 0 {
 			return c
 		}
-		return cmpUint(x.ID, y.ID)
+		return cmp.Compare(x.ID, y.ID)
 	case ClassFun:
 		return compareFuns(a, b, exact)
 	case ClassPort:
 		x, y := a.(Port), b.(Port)
-		if c := cmpUint(uint64(x.Node), uint64(y.Node)); c != 0 {
+		if c := cmp.Compare(uint64(x.Node), uint64(y.Node)); c != 0 {
 			return c
 		}
-		return cmpUint(x.ID, y.ID)
+		return cmp.Compare(x.ID, y.ID)
 	case ClassPid:
 		x, y := a.(Pid), b.(Pid)
-		if c := cmpUint(uint64(x.Node), uint64(y.Node)); c != 0 {
+		if c := cmp.Compare(uint64(x.Node), uint64(y.Node)); c != 0 {
 			return c
 		}
-		if c := cmpUint(uint64(x.Serial), uint64(y.Serial)); c != 0 {
+		if c := cmp.Compare(uint64(x.Serial), uint64(y.Serial)); c != 0 {
 			return c
 		}
-		return cmpUint(uint64(x.Index), uint64(y.Index))
+		return cmp.Compare(uint64(x.Index), uint64(y.Index))
 	case ClassTuple:
 		x, y := a.(Tuple), b.(Tuple)
-		if c := cmpInt(int64(len(x)), int64(len(y))); c != 0 {
+		if c := cmp.Compare(int64(len(x)), int64(len(y))); c != 0 {
 			return c
 		}
 		return compareSeq(x, y, exact)
 	case ClassMap:
 		x, y := a.(Map), b.(Map)
-		if c := cmpInt(int64(len(x.Keys)), int64(len(y.Keys))); c != 0 {
+		if c := cmp.Compare(int64(len(x.Keys)), int64(len(y.Keys))); c != 0 {
 			return c
 		}
 		// Keys compare in map-key (exact) order whatever the operator; values then compare
@@ -131,7 +132,7 @@ func compare(a, b Term, exact bool) int {
 		if c := bytes.Compare(xb[:n], yb[:n]); c != 0 {
 			return c
 		}
-		return cmpInt(int64(xn), int64(yn))
+		return cmp.Compare(int64(xn), int64(yn))
 	}
 	panic("value: unreachable")
 }
@@ -211,18 +212,18 @@ func compareFuns(a, b Term, exact bool) int {
 		if c := strings.Compare(string(x.Function), string(y.Function)); c != 0 {
 			return c
 		}
-		return cmpInt(int64(x.Arity), int64(y.Arity))
+		return cmp.Compare(int64(x.Arity), int64(y.Arity))
 	}
 	if c := strings.Compare(string(xf.Module), string(yf.Module)); c != 0 {
 		return c
 	}
-	if c := cmpInt(int64(xf.Index), int64(yf.Index)); c != 0 {
+	if c := cmp.Compare(int64(xf.Index), int64(yf.Index)); c != 0 {
 		return c
 	}
-	if c := cmpUint(uint64(xf.Uniq), uint64(yf.Uniq)); c != 0 {
+	if c := cmp.Compare(uint64(xf.Uniq), uint64(yf.Uniq)); c != 0 {
 		return c
 	}
-	if c := cmpInt(int64(len(xf.Env)), int64(len(yf.Env))); c != 0 {
+	if c := cmp.Compare(int64(len(xf.Env)), int64(len(yf.Env))); c != 0 {
 		return c
 	}
 	return compareSeq(xf.Env, yf.Env, exact)
@@ -233,7 +234,7 @@ func compareNumbers(a, b Term, exact bool) int {
 	bf, bIsFloat := b.(Float)
 	switch {
 	case aIsFloat && bIsFloat:
-		return cmpFloat(float64(af), float64(bf))
+		return cmp.Compare(float64(af), float64(bf))
 	case !aIsFloat && !bIsFloat:
 		return bigOf(a).Cmp(bigOf(b))
 	case exact:
@@ -270,36 +271,6 @@ func bigOf(t Term) *big.Int {
 		return t.V
 	}
 	panic("value: not an integer")
-}
-
-func cmpFloat(a, b float64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
-}
-
-func cmpInt(a, b int64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
-}
-
-func cmpUint(a, b uint64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 // Identical reports whether a and b are the same term in every detail: Equal, and also of the

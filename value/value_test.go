@@ -1,6 +1,7 @@
 package value
 
 import (
+	"cmp"
 	"math"
 	"math/big"
 	"testing"
@@ -80,7 +81,7 @@ func TestCompareTable(t *testing.T) {
 	}
 	for i := range order {
 		for j := range order {
-			want := cmpInt(int64(i), int64(j))
+			want := cmp.Compare(int64(i), int64(j))
 			assert.Equal(t, want, Compare(order[i], order[j]), "%s vs %s", Print(order[i]), Print(order[j]))
 		}
 	}

@@ -2,6 +2,7 @@ package term
 
 import (
 	"bytes"
+	"cmp"
 	"math"
 	"math/big"
 	"strings"
@@ -101,7 +102,7 @@ func compareTerms(h *Heap, a, b Term, exact bool) int {
 			return 0
 		}
 		if a.IsSmall() && b.IsSmall() {
-			return cmp3(a.Small(), b.Small())
+			return cmp.Compare(a.Small(), b.Small())
 		}
 		if a.IsList() && b.IsList() {
 			// The walk down two lists, without classifying each cell again.
@@ -117,7 +118,7 @@ func compareTerms(h *Heap, a, b Term, exact bool) int {
 				}
 				if ha != hb {
 					if ha.IsSmall() && hb.IsSmall() {
-						return cmp3(ha.Small(), hb.Small())
+						return cmp.Compare(ha.Small(), hb.Small())
 					}
 					if c := compareTerms(h, ha, hb, exact); c != 0 {
 						return c
@@ -136,7 +137,7 @@ func compareTerms(h *Heap, a, b Term, exact bool) int {
 		ca, wa, ka := classOf(h, a)
 		cb, wb, kb := classOf(h, b)
 		if ca != cb {
-			return cmp3(ca, cb)
+			return cmp.Compare(ca, cb)
 		}
 		switch ca {
 		case classNumber:
@@ -146,20 +147,20 @@ func compareTerms(h *Heap, a, b Term, exact bool) int {
 		case classRef, classPort:
 			na, ia := identOf(wa, ka)
 			nb, ib := identOf(wb, kb)
-			if c := cmp3(na, nb); c != 0 {
+			if c := cmp.Compare(na, nb); c != 0 {
 				return c
 			}
-			return cmp3(ia, ib)
+			return cmp.Compare(ia, ib)
 		case classPid:
 			na, ia, sa := pidOf(a, wa)
 			nb, ib, sb := pidOf(b, wb)
-			if c := cmp3(na, nb); c != 0 {
+			if c := cmp.Compare(na, nb); c != 0 {
 				return c
 			}
-			if c := cmp3(sa, sb); c != 0 {
+			if c := cmp.Compare(sa, sb); c != 0 {
 				return c
 			}
-			return cmp3(ia, ib)
+			return cmp.Compare(ia, ib)
 		case classFun:
 			c, last, la, lb := compareFunHeads(h, wa, ka, wb, kb, exact)
 			if c != 0 || !last {
@@ -170,7 +171,7 @@ func compareTerms(h *Heap, a, b Term, exact bool) int {
 		case classTuple:
 			na, nb := HeaderSize(wa[0]), HeaderSize(wb[0])
 			if na != nb {
-				return cmp3(na, nb)
+				return cmp.Compare(na, nb)
 			}
 			if na == 0 {
 				return 0
@@ -214,7 +215,7 @@ func compareElem(h *Heap, a, b Term, exact bool) int {
 		return 0
 	}
 	if a.IsSmall() && b.IsSmall() {
-		return cmp3(a.Small(), b.Small())
+		return cmp.Compare(a.Small(), b.Small())
 	}
 	return compareTerms(h, a, b, exact)
 }
@@ -253,20 +254,20 @@ func compareFunHeads(h *Heap, wa []uint64, ka Kind, wb []uint64, kb Kind, exact 
 		if c := compareAtoms(Term(wa[2]), Term(wb[2])); c != 0 {
 			return c, false, 0, 0
 		}
-		return cmp3(Term(wa[3]).Small(), Term(wb[3]).Small()), false, 0, 0
+		return cmp.Compare(Term(wa[3]).Small(), Term(wb[3]).Small()), false, 0, 0
 	}
 	if c := compareAtoms(Term(wa[1]), Term(wb[1])); c != 0 {
 		return c, false, 0, 0
 	}
-	if c := cmp3(Term(wa[2]).Small(), Term(wb[2]).Small()); c != 0 {
+	if c := cmp.Compare(Term(wa[2]).Small(), Term(wb[2]).Small()); c != 0 {
 		return c, false, 0, 0
 	}
-	if c := cmp3(Term(wa[4]).Small(), Term(wb[4]).Small()); c != 0 {
+	if c := cmp.Compare(Term(wa[4]).Small(), Term(wb[4]).Small()); c != 0 {
 		return c, false, 0, 0
 	}
 	na, nb := HeaderSize(wa[0]), HeaderSize(wb[0])
 	if na != nb {
-		return cmp3(na, nb), false, 0, 0
+		return cmp.Compare(na, nb), false, 0, 0
 	}
 	if na == 4 {
 		return 0, false, 0, 0
@@ -292,7 +293,7 @@ func compareNumbers(h *Heap, a Term, wa []uint64, ka Kind, b Term, wb []uint64, 
 	af, bf := wa != nil && ka == KindFloat, wb != nil && kb == KindFloat
 	switch {
 	case af && bf:
-		return cmpFloat(FloatFromBits(wa[1]), FloatFromBits(wb[1]))
+		return cmp.Compare(FloatFromBits(wa[1]), FloatFromBits(wb[1]))
 	case af:
 		if exact {
 			return 1 // every integer sorts before every float
@@ -308,10 +309,10 @@ func compareNumbers(h *Heap, a Term, wa []uint64, ka Kind, b Term, wb []uint64, 
 	// small range and its sign orders it against any small integer.
 	sa, sb := intSign(a, wa, ka), intSign(b, wb, kb)
 	if wa == nil && wb == nil {
-		return cmp3(a.Small(), b.Small())
+		return cmp.Compare(a.Small(), b.Small())
 	}
 	if sa != sb {
-		return cmp3(sa, sb)
+		return cmp.Compare(sa, sb)
 	}
 	switch {
 	case wa == nil: // small vs bignum of the same sign: the bignum is farther from zero
@@ -348,11 +349,11 @@ func limbsOf(w []uint64) []uint64 {
 
 func cmpMagnitude(x, y []uint64) int {
 	if len(x) != len(y) {
-		return cmp3(len(x), len(y))
+		return cmp.Compare(len(x), len(y))
 	}
 	for i := len(x) - 1; i >= 0; i-- {
 		if x[i] != y[i] {
-			return cmp3(x[i], y[i])
+			return cmp.Compare(x[i], y[i])
 		}
 	}
 	return 0
@@ -378,31 +379,11 @@ func compareSmallFloat(i int64, f float64) int {
 		return 1
 	}
 	t := math.Trunc(f)
-	if c := cmp3(i, int64(t)); c != 0 {
+	if c := cmp.Compare(i, int64(t)); c != 0 {
 		return c
 	}
 	// i equals f's integer part; f's fraction decides.
-	return -cmpFloat(f-t, 0)
-}
-
-func cmpFloat(a, b float64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
-}
-
-func cmp3[T ~int | ~int64 | ~uint64 | ~uint8](a, b T) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
+	return -cmp.Compare(f-t, 0)
 }
 
 // Bitstrings.
@@ -428,11 +409,11 @@ func compareBits(x []byte, nx int, y []byte, ny int) int {
 	}
 	if r := n % 8; r != 0 {
 		mask := byte(0xFF) << (8 - r)
-		if c := cmp3(x[n/8]&mask, y[n/8]&mask); c != 0 {
+		if c := cmp.Compare(x[n/8]&mask, y[n/8]&mask); c != 0 {
 			return c
 		}
 	}
-	return cmp3(nx, ny)
+	return cmp.Compare(nx, ny)
 }
 
 // equalBits reports whether two bitstrings hold the same bits.
@@ -453,7 +434,7 @@ func equalBits(x []byte, nx int, y []byte, ny int) bool {
 // Maps.
 
 func compareMaps(h *Heap, a Term, wa []uint64, ka Kind, b Term, wb []uint64, kb Kind, exact bool) int {
-	if c := cmp3(mapSizeOf(wa, ka), mapSizeOf(wb, kb)); c != 0 {
+	if c := cmp.Compare(mapSizeOf(wa, ka), mapSizeOf(wb, kb)); c != 0 {
 		return c
 	}
 	if ka == KindFlatMap && kb == KindFlatMap {
