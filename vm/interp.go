@@ -118,20 +118,14 @@ func (p *Process) run(budget int) outcome {
 			if lt == (in.op == lopIsLt) {
 				ip++
 			} else {
-				ip = int32(in.args[0])
-				if in.back&1 != 0 {
-					goto backward
-				}
+				goto failed
 			}
 		case lopIsEqExact:
 			a, b := p.get(lits, operand(in.args[1])), p.get(lits, operand(in.args[2]))
 			if a == b || (a.IsPointer() && b.IsPointer() && term.Equal(h, a, b)) {
 				ip++
 			} else {
-				ip = int32(in.args[0])
-				if in.back&1 != 0 {
-					goto backward
-				}
+				goto failed
 			}
 		case bytecode.Move:
 			p.put(operand(in.args[1]), p.get(lits, operand(in.args[0])))
@@ -266,20 +260,14 @@ func (p *Process) run(budget int) outcome {
 			if typeTest(h, in.op, p.get(lits, operand(in.args[1]))) {
 				ip++
 			} else {
-				ip = int32(in.args[0])
-				if in.back&1 != 0 {
-					goto backward
-				}
+				goto failed
 			}
 		case bytecode.IsFunction2:
 			f, a := p.get(lits, operand(in.args[1])), p.get(lits, operand(in.args[2]))
 			if term.IsFun(h, f) && a.IsSmall() && int64(term.FunArity(h, f)) == a.Small() {
 				ip++
 			} else {
-				ip = int32(in.args[0])
-				if in.back&1 != 0 {
-					goto backward
-				}
+				goto failed
 			}
 		case bytecode.IsTaggedTuple:
 			t := p.get(lits, operand(in.args[1]))
@@ -287,19 +275,13 @@ func (p *Process) run(budget int) outcome {
 				term.TupleElem(h, t, 0) == lits[operand(in.args[3])&opIndexMask] {
 				ip++
 			} else {
-				ip = int32(in.args[0])
-				if in.back&1 != 0 {
-					goto backward
-				}
+				goto failed
 			}
 		case bytecode.TestArity:
 			if term.TupleArity(h, p.get(lits, operand(in.args[1]))) == int(in.args[2]) {
 				ip++
 			} else {
-				ip = int32(in.args[0])
-				if in.back&1 != 0 {
-					goto backward
-				}
+				goto failed
 			}
 
 		case bytecode.IsLt, bytecode.IsGe, bytecode.IsEq, bytecode.IsNe, bytecode.IsEqExact,
@@ -307,10 +289,7 @@ func (p *Process) run(budget int) outcome {
 			if compareTest(h, in.op, p.get(lits, operand(in.args[1])), p.get(lits, operand(in.args[2]))) {
 				ip++
 			} else {
-				ip = int32(in.args[0])
-				if in.back&1 != 0 {
-					goto backward
-				}
+				goto failed
 			}
 
 		case bytecode.SelectVal:
@@ -454,10 +433,7 @@ func (p *Process) run(budget int) outcome {
 				p.put(operand(in.args[1]), m)
 				ip++
 			} else {
-				ip = int32(in.args[0])
-				if in.back&1 != 0 {
-					goto backward
-				}
+				goto failed
 			}
 		case bytecode.LoopRecEnd:
 			p.mb.save++
@@ -521,6 +497,13 @@ func (p *Process) run(budget int) outcome {
 			goto raised
 		}
 		continue
+
+	failed:
+		// A test fell through to its fail label (args[0]); a backward one is a back edge.
+		ip = int32(in.args[0])
+		if in.back&1 == 0 {
+			continue
+		}
 
 	backward:
 		// A taken branch to a label at or before the branching instruction (a test's or a

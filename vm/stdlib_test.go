@@ -43,7 +43,6 @@ func TestStdlibSharedLiterals(t *testing.T) {
 	lists := a.code.lookup(atom("lists"), atom("seq"), 2).fn.Load()
 	other := b.code.lookup(atom("lists"), atom("seq"), 2).fn.Load()
 	require.NotSame(t, lists, other, "each VM lowers its own code")
-	if len(lists.mod.lits) > 0 {
-		assert.Equal(t, lists.mod.lits[0], other.mod.lits[0], "literal terms point into one area")
-	}
+	require.NotEmpty(t, lists.mod.lits, "lists has literals")
+	assert.Equal(t, lists.mod.lits[0], other.mod.lits[0], "literal terms point into one area")
 }
