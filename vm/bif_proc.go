@@ -610,7 +610,7 @@ func (p *Process) hibernate(m, f, argList term.Term) term.Term {
 	p.mb.save = 0
 	p.exc = exception{term.Nil, term.Nil, term.Nil}
 	p.start, p.startArity = startApply, n
-	p.heap.Compact(p)
+	p.countGC(p.heap.Compact(p))
 	return p.fail(bifHibernate, term.Nil)
 }
 

@@ -66,6 +66,8 @@ func init() {
 			return term.MakeSmall(int64(v.sys.RunQueueLen()))
 		case atomRuntime:
 			return pair(cpuMillis(), func(s *sinceLast) *int64 { return &s.runtime })
+		case atomGarbageColl:
+			return p.gcStatistics()
 		case atomWallClock:
 			return pair(v.sys.Now()/int64(time.Millisecond), func(s *sinceLast) *int64 { return &s.wc })
 		}

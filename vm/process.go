@@ -148,6 +148,7 @@ func (p *Process) enter(f *function) {
 // loop tests len(Young) > Limit itself first, so that the common case costs no call.
 func (p *Process) collect() int {
 	st := p.heap.Collect(p, 0)
+	p.countGC(st)
 	if st.OverMax && p.maxHeapKill() {
 		// max_heap_size: the process is killed. The huge cost ends its slice at the next
 		// safe point that tests the budget, and Run turns the yield into the exit.

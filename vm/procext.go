@@ -60,6 +60,7 @@ type procPub struct {
 	stackWords atomic.Int64
 	queueLen   atomic.Int64 // messages in the owner-only queue (the inbox is counted apart)
 	fn         atomic.Pointer[function]
+	memBytes   atomic.Int64 // Process.memoryBytes, for erlang:memory (bif_memory.go)
 }
 
 // publish copies the process's counters into pub for other processes to read. Called only
@@ -74,6 +75,7 @@ func (p *Process) publish(pub *procPub) {
 	pub.stackWords.Store(int64(len(p.stack)))
 	pub.queueLen.Store(int64(len(p.mb.queue)))
 	pub.fn.Store(p.fn)
+	pub.memBytes.Store(p.memoryBytes())
 }
 
 func youngSize(p *Process) int { return max(p.heap.Limit, len(p.heap.Young)) }

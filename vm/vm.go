@@ -57,6 +57,8 @@ type VM struct {
 	haltOnce sync.Once
 	halted   chan struct{} // closed by erlang:halt
 	haltCode int           // set before halted is closed
+
+	gcStats gcCounters // statistics(garbage_collection) (bif_memory.go)
 }
 
 // New returns a running VM with the given options and the standard library loaded. Stop it
