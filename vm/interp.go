@@ -43,7 +43,6 @@ func (p *Process) put(o operand, t term.Term) {
 // and anything longer than a few lines is a method in an interp_*.go file.
 func (p *Process) run(budget int) outcome {
 	fn, ip := p.fn, p.ip
-	code, lits := fn.code, fn.lits
 	h := &p.heap.Heap
 	reds := budget
 	defer func() { p.reductions += int64(budget - reds) }()
@@ -51,7 +50,11 @@ func (p *Process) run(budget int) outcome {
 	// enterFn switches to the start of f; it is a safe point (calls cost a reduction and may
 	// collect).
 	for {
-		in := &code[ip]
+		// Only fn, ip and reds are carried around the loop: every other local is derived
+		// from them where a case needs it. Each value carried round is spilled to the Go stack
+		// at every dispatch (Go has no callee-saved registers and many cases call out), so
+		// carrying the code and lits slices cost six stores per instruction.
+		in := &fn.code[ip]
 		switch in.op {
 		case lopMoveXX:
 			p.x[in.args[1]&uint32(opIndexMask)] = p.x[in.args[0]&uint32(opIndexMask)]
@@ -63,55 +66,80 @@ func (p *Process) run(budget int) outcome {
 			p.x[in.args[1]&uint32(opIndexMask)] = p.stack[p.ybase+int32(in.args[0]&uint32(opIndexMask))]
 			ip++
 		case lopMoveCX:
-			p.x[in.args[1]&uint32(opIndexMask)] = lits[in.args[0]&uint32(opIndexMask)]
+			p.x[in.args[1]&uint32(opIndexMask)] = fn.lits[in.args[0]&uint32(opIndexMask)]
 			ip++
-		case lopAdd, lopSub:
-			a, b := p.get(lits, operand(in.args[2])), p.get(lits, operand(in.args[3]))
-			if a.IsSmall() && b.IsSmall() {
-				var r int64
-				if in.op == lopAdd {
-					r = a.Small() + b.Small()
-				} else {
-					r = a.Small() - b.Small()
-				}
-				if term.FitsSmall(r) { // two 60-bit values cannot overflow an int64
+		case lopAddRI:
+			if a := p.reg(in.args[2]); a.IsSmall() {
+				if r := a.Small() + int64(int32(in.args[5])); term.FitsSmall(r) {
 					p.put(operand(in.args[4]), term.MakeSmall(r))
 					ip++
 					reds--
 					continue
 				}
 			}
-			fallthrough
-		case bytecode.Bif1, bytecode.Bif2, bytecode.Bif3:
-			n := bifArity(in.op)
-			// The arguments live in the process, not on the Go stack: a slice passed to a
-			// bifFunc escapes, and a local array would cost a Go allocation per BIF call.
-			args := &p.bifArgs
-			for k := 0; k < n; k++ {
-				args[k] = p.get(lits, operand(in.args[2+k]))
-			}
-			e := fn.mod.imports[in.args[1]]
-			p.fn, p.ip = fn, ip
-			r := e.bif(p, args[:n])
-			reds--
-			if r == term.NonValue {
-				if fail := in.args[0]; fail != noLabel {
-					ip = int32(fail)
-					if in.back&1 != 0 {
-						goto backward
-					}
+			goto bif
+		case lopSubRI:
+			if a := p.reg(in.args[2]); a.IsSmall() {
+				if r := a.Small() - int64(int32(in.args[5])); term.FitsSmall(r) {
+					p.put(operand(in.args[4]), term.MakeSmall(r))
+					ip++
+					reds--
 					continue
 				}
-				p.raiseBif(e, args[:n], true)
-				goto raised
 			}
-			p.put(operand(in.args[2+n]), r)
-			ip++
+			goto bif
+		case lopAdd:
+			if a, b := p.get(fn.lits, operand(in.args[2])), p.get(fn.lits, operand(in.args[3])); a.IsSmall() && b.IsSmall() {
+				if r := a.Small() + b.Small(); term.FitsSmall(r) { // two 60-bit values cannot overflow an int64
+					p.put(operand(in.args[4]), term.MakeSmall(r))
+					ip++
+					reds--
+					continue
+				}
+			}
+			goto bif
+		case lopSub:
+			if a, b := p.get(fn.lits, operand(in.args[2])), p.get(fn.lits, operand(in.args[3])); a.IsSmall() && b.IsSmall() {
+				if r := a.Small() - b.Small(); term.FitsSmall(r) {
+					p.put(operand(in.args[4]), term.MakeSmall(r))
+					ip++
+					reds--
+					continue
+				}
+			}
+			goto bif
+		case bytecode.Bif1, bytecode.Bif2, bytecode.Bif3:
+			goto bif
+		case lopIsLtRI:
+			// Small integers order as their tagged words do.
+			if a := p.reg(in.args[1]); a.IsSmall() {
+				if int64(a) < int64(term.MakeSmall(int64(int32(in.args[3])))) {
+					ip++
+					continue
+				}
+				goto failed
+			} else if term.Compare(h, a, term.MakeSmall(int64(int32(in.args[3])))) < 0 {
+				ip++
+				continue
+			}
+			goto failed
+		case lopIsGeRI:
+			if a := p.reg(in.args[1]); a.IsSmall() {
+				if int64(a) >= int64(term.MakeSmall(int64(int32(in.args[3])))) {
+					ip++
+					continue
+				}
+				goto failed
+			} else if term.Compare(h, a, term.MakeSmall(int64(int32(in.args[3])))) >= 0 {
+				ip++
+				continue
+			}
+			goto failed
 		case lopIsLt, lopIsGe:
-			a, b := p.get(lits, operand(in.args[1])), p.get(lits, operand(in.args[2]))
+			a, b := p.get(fn.lits, operand(in.args[1])), p.get(fn.lits, operand(in.args[2]))
 			var lt bool
 			if a.IsSmall() && b.IsSmall() {
-				lt = a.Small() < b.Small()
+				lt = int64(a) < int64(b)
 			} else {
 				lt = term.Compare(h, a, b) < 0
 			}
@@ -121,18 +149,18 @@ func (p *Process) run(budget int) outcome {
 				goto failed
 			}
 		case lopIsEqExact:
-			a, b := p.get(lits, operand(in.args[1])), p.get(lits, operand(in.args[2]))
+			a, b := p.get(fn.lits, operand(in.args[1])), p.get(fn.lits, operand(in.args[2]))
 			if a == b || (a.IsPointer() && b.IsPointer() && term.Equal(h, a, b)) {
 				ip++
 			} else {
 				goto failed
 			}
 		case bytecode.Move:
-			p.put(operand(in.args[1]), p.get(lits, operand(in.args[0])))
+			p.put(operand(in.args[1]), p.get(fn.lits, operand(in.args[0])))
 			ip++
 		case bytecode.Swap:
 			a, b := operand(in.args[0]), operand(in.args[1])
-			va, vb := p.get(lits, a), p.get(lits, b)
+			va, vb := p.get(fn.lits, a), p.get(fn.lits, b)
 			p.put(a, vb)
 			p.put(b, va)
 			ip++
@@ -145,30 +173,33 @@ func (p *Process) run(budget int) outcome {
 		case bytecode.Deallocate:
 			p.deallocate()
 			ip++
-
-		case bytecode.Call, bytecode.CallLast, bytecode.CallOnly:
-			switch in.op {
-			case bytecode.Call:
-				p.cp = retAddr{fn, ip + 1}
-			case bytecode.CallLast:
-				p.deallocate()
+		case lopDeallocReturn:
+			p.deallocate()
+			cp := p.cp
+			if cp.fn == nil {
+				p.fn, p.ip = fn, ip+1
+				return outcomeDone
 			}
-			// Tried: the callee resolved at load into a field of instr (no lookup through the
-			// module): no change on BenchmarkFib30 (56.4 vs 56.6 ms), and instr grows by 8
-			// bytes; rejected.
-			fn = fn.mod.funcs[in.args[1]]
-			code, lits, ip = fn.code, fn.lits, 0
-			if fn.xmax > p.xlive {
-				p.enter(fn)
-			}
-			reds--
+			p.cp = retAddr{}
+			fn, ip = cp.fn, cp.ip
 			if len(h.Young) > h.Limit {
 				reds -= p.collect()
 			}
-			if reds <= 0 {
-				p.fn, p.ip = fn, 0
-				return outcomeYield
-			}
+
+		// Tried: the callee resolved at load into a field of instr (no lookup through the
+		// module): no change on BenchmarkFib30 (56.4 vs 56.6 ms), and instr grows by 8 bytes;
+		// rejected.
+		case bytecode.Call:
+			p.cp = retAddr{fn, ip + 1}
+			fn, ip = fn.mod.funcs[in.args[1]], 0
+			goto called
+		case bytecode.CallLast:
+			p.deallocate()
+			fn, ip = fn.mod.funcs[in.args[1]], 0
+			goto called
+		case bytecode.CallOnly:
+			fn, ip = fn.mod.funcs[in.args[1]], 0
+			goto called
 
 		case bytecode.CallExt, bytecode.CallExtLast, bytecode.CallExtOnly,
 			bytecode.CallFun, bytecode.CallFunLast, bytecode.CallFunOnly,
@@ -200,11 +231,10 @@ func (p *Process) run(budget int) outcome {
 				}
 				fn, ip = p.cp.fn, p.cp.ip
 				p.cp = retAddr{}
-				code, lits = fn.code, fn.lits
 				continue
 			}
 			fn = target
-			code, lits, ip = fn.code, fn.lits, 0
+			ip = 0
 			if fn.xmax > p.xlive {
 				p.enter(fn)
 			}
@@ -223,7 +253,6 @@ func (p *Process) run(budget int) outcome {
 			}
 			fn, ip = p.cp.fn, p.cp.ip
 			p.cp = retAddr{}
-			code, lits = fn.code, fn.lits
 			if len(h.Young) > h.Limit {
 				reds -= p.collect()
 			}
@@ -257,28 +286,28 @@ func (p *Process) run(budget int) outcome {
 			bytecode.IsPid, bytecode.IsRef, bytecode.IsPort, bytecode.IsBinary,
 			bytecode.IsBitstring, bytecode.IsList, bytecode.IsNonemptyList, bytecode.IsNil,
 			bytecode.IsTuple, bytecode.IsMap, bytecode.IsFunction, bytecode.IsBoolean:
-			if typeTest(h, in.op, p.get(lits, operand(in.args[1]))) {
+			if typeTest(h, in.op, p.get(fn.lits, operand(in.args[1]))) {
 				ip++
 			} else {
 				goto failed
 			}
 		case bytecode.IsFunction2:
-			f, a := p.get(lits, operand(in.args[1])), p.get(lits, operand(in.args[2]))
+			f, a := p.get(fn.lits, operand(in.args[1])), p.get(fn.lits, operand(in.args[2]))
 			if term.IsFun(h, f) && a.IsSmall() && int64(term.FunArity(h, f)) == a.Small() {
 				ip++
 			} else {
 				goto failed
 			}
 		case bytecode.IsTaggedTuple:
-			t := p.get(lits, operand(in.args[1]))
+			t := p.get(fn.lits, operand(in.args[1]))
 			if term.IsTuple(h, t) && term.TupleArity(h, t) == int(in.args[2]) && in.args[2] > 0 &&
-				term.TupleElem(h, t, 0) == lits[operand(in.args[3])&opIndexMask] {
+				term.TupleElem(h, t, 0) == fn.lits[operand(in.args[3])&opIndexMask] {
 				ip++
 			} else {
 				goto failed
 			}
 		case bytecode.TestArity:
-			if term.TupleArity(h, p.get(lits, operand(in.args[1]))) == int(in.args[2]) {
+			if term.TupleArity(h, p.get(fn.lits, operand(in.args[1]))) == int(in.args[2]) {
 				ip++
 			} else {
 				goto failed
@@ -286,14 +315,14 @@ func (p *Process) run(budget int) outcome {
 
 		case bytecode.IsLt, bytecode.IsGe, bytecode.IsEq, bytecode.IsNe, bytecode.IsEqExact,
 			bytecode.IsNeExact:
-			if compareTest(h, in.op, p.get(lits, operand(in.args[1])), p.get(lits, operand(in.args[2]))) {
+			if compareTest(h, in.op, p.get(fn.lits, operand(in.args[1])), p.get(fn.lits, operand(in.args[2]))) {
 				ip++
 			} else {
 				goto failed
 			}
 
 		case bytecode.SelectVal:
-			v := p.get(lits, operand(in.args[0]))
+			v := p.get(fn.lits, operand(in.args[0]))
 			target, ok := selectVal(h, in.ext, v)
 			if !ok {
 				if in.args[1] == noLabel {
@@ -309,7 +338,7 @@ func (p *Process) run(budget int) outcome {
 				goto backward
 			}
 		case bytecode.SelectTupleArity:
-			arity := uint32(term.TupleArity(h, p.get(lits, operand(in.args[0]))))
+			arity := uint32(term.TupleArity(h, p.get(fn.lits, operand(in.args[0]))))
 			target := in.args[1]
 			for k, a := range in.ext.nums {
 				if a == arity {
@@ -319,7 +348,7 @@ func (p *Process) run(budget int) outcome {
 			}
 			if target == noLabel {
 				p.fn, p.ip = fn, ip
-				p.raiseError(term.MakeTuple(h, term.CaseClause, p.get(lits, operand(in.args[0]))))
+				p.raiseError(term.MakeTuple(h, term.CaseClause, p.get(fn.lits, operand(in.args[0]))))
 				goto raised
 			}
 			back := int32(target) <= ip
@@ -329,13 +358,13 @@ func (p *Process) run(budget int) outcome {
 			}
 
 		case bytecode.PutTuple:
-			p.put(operand(in.args[0]), p.putTuple(lits, in.ext.ops))
+			p.put(operand(in.args[0]), p.putTuple(fn.lits, in.ext.ops))
 			ip++
 		case bytecode.GetTupleElement:
-			p.put(operand(in.args[2]), term.TupleElem(h, p.get(lits, operand(in.args[0])), int(in.args[1])))
+			p.put(operand(in.args[2]), term.TupleElem(h, p.get(fn.lits, operand(in.args[0])), int(in.args[1])))
 			ip++
 		case bytecode.UpdateTuple:
-			r, ok := p.updateTuple(lits, p.get(lits, operand(in.args[0])), in.ext)
+			r, ok := p.updateTuple(fn.lits, p.get(fn.lits, operand(in.args[0])), in.ext)
 			if !ok {
 				p.fn, p.ip = fn, ip
 				p.raiseError(term.Badarg)
@@ -344,23 +373,23 @@ func (p *Process) run(budget int) outcome {
 			p.put(operand(in.args[1]), r)
 			ip++
 		case bytecode.GetList:
-			l := p.get(lits, operand(in.args[0]))
+			l := p.get(fn.lits, operand(in.args[0]))
 			w := h.Words(l)
 			p.put(operand(in.args[1]), term.Term(w[0]))
 			p.put(operand(in.args[2]), term.Term(w[1]))
 			ip++
 		case bytecode.GetHd:
-			p.put(operand(in.args[1]), h.Head(p.get(lits, operand(in.args[0]))))
+			p.put(operand(in.args[1]), h.Head(p.get(fn.lits, operand(in.args[0]))))
 			ip++
 		case bytecode.GetTl:
-			p.put(operand(in.args[1]), h.Tail(p.get(lits, operand(in.args[0]))))
+			p.put(operand(in.args[1]), h.Tail(p.get(fn.lits, operand(in.args[0]))))
 			ip++
 		case bytecode.PutList:
-			p.put(operand(in.args[2]), term.Cons(h, p.get(lits, operand(in.args[0])), p.get(lits, operand(in.args[1]))))
+			p.put(operand(in.args[2]), term.Cons(h, p.get(fn.lits, operand(in.args[0])), p.get(fn.lits, operand(in.args[1]))))
 			ip++
 
 		case bytecode.MakeFun:
-			p.put(operand(in.args[1]), p.makeFun(fn.mod, lits, int(in.args[0]), in.ext.ops))
+			p.put(operand(in.args[1]), p.makeFun(fn.mod, fn.lits, int(in.args[0]), in.ext.ops))
 			ip++
 
 		case bytecode.Try, bytecode.Catch:
@@ -391,7 +420,7 @@ func (p *Process) run(budget int) outcome {
 		case bytecode.TryCaseEnd, bytecode.Badmatch, bytecode.CaseEnd, bytecode.Badrecord,
 			bytecode.IfEnd, bytecode.FuncClause, bytecode.Raise:
 			p.fn, p.ip = fn, ip
-			p.raiseInstr(lits, in)
+			p.raiseInstr(fn.lits, in)
 			goto raised
 
 		case bytecode.PutMapAssoc, bytecode.PutMapExact, bytecode.HasMapFields, bytecode.GetMapElements,
@@ -404,9 +433,9 @@ func (p *Process) run(budget int) outcome {
 			p.fn, p.ip = fn, ip
 			var st step
 			if in.op >= bytecode.BsCreateBin {
-				st = p.binaryInstr(lits, in)
+				st = p.binaryInstr(fn.lits, in)
 			} else {
-				st = p.mapInstr(lits, in)
+				st = p.mapInstr(fn.lits, in)
 			}
 			switch st {
 			case stepNext:
@@ -423,7 +452,7 @@ func (p *Process) run(budget int) outcome {
 		case bytecode.Send:
 			p.fn, p.ip = fn, ip
 			reds--
-			if !p.send(p.get(lits, operand(in.args[0])), p.get(lits, operand(in.args[1]))) {
+			if !p.send(p.get(fn.lits, operand(in.args[0])), p.get(fn.lits, operand(in.args[1]))) {
 				p.raiseError(term.Badarg)
 				goto raised
 			}
@@ -457,7 +486,7 @@ func (p *Process) run(budget int) outcome {
 				return outcomeWait
 			}
 		case bytecode.WaitTimeout:
-			timedOut, ok := p.receiveTimeout(p.get(lits, operand(in.args[1])))
+			timedOut, ok := p.receiveTimeout(p.get(fn.lits, operand(in.args[1])))
 			switch {
 			case !ok:
 				p.fn, p.ip = fn, ip
@@ -480,13 +509,13 @@ func (p *Process) run(budget int) outcome {
 			p.put(operand(in.args[0]), p.markerReserve())
 			ip++
 		case bytecode.RecvMarkerBind:
-			p.markerBind(p.get(lits, operand(in.args[0])), p.get(lits, operand(in.args[1])))
+			p.markerBind(p.get(fn.lits, operand(in.args[0])), p.get(fn.lits, operand(in.args[1])))
 			ip++
 		case bytecode.RecvMarkerUse:
-			p.markerUse(p.get(lits, operand(in.args[0])))
+			p.markerUse(p.get(fn.lits, operand(in.args[0])))
 			ip++
 		case bytecode.RecvMarkerClear:
-			p.markerClear(p.get(lits, operand(in.args[0])))
+			p.markerClear(p.get(fn.lits, operand(in.args[0])))
 			ip++
 
 		default:
@@ -495,6 +524,39 @@ func (p *Process) run(budget int) outcome {
 			p.fn, p.ip = fn, ip
 			p.raiseError(term.MakeTuple(h, term.MustIntern("not_implemented"), term.MustIntern(in.op.String())))
 			goto raised
+		}
+		continue
+
+	bif:
+		// bif1..bif3 and the specialised arithmetic's slow path.
+		p.fn, p.ip = fn, ip
+		reds--
+		switch p.bifInstr(in) {
+		case stepNext:
+			ip++
+			continue
+		case stepRaise:
+			goto raised
+		}
+		ip = int32(in.args[0])
+		if in.back&1 == 0 {
+			continue
+		}
+		goto backward
+
+	called:
+		// A local call has set fn and ip to the callee's start: a safe point that costs a
+		// reduction.
+		if fn.xmax > p.xlive {
+			p.enter(fn)
+		}
+		reds--
+		if len(h.Young) > h.Limit {
+			reds -= p.collect()
+		}
+		if reds <= 0 {
+			p.fn, p.ip = fn, 0
+			return outcomeYield
 		}
 		continue
 
@@ -526,27 +588,61 @@ func (p *Process) run(budget int) outcome {
 			return outcomeExit
 		}
 		fn, ip = p.fn, p.ip
-		code, lits = fn.code, fn.lits
 	}
+}
+
+// reg reads an x or y register operand (an args word of a specialised instruction).
+func (p *Process) reg(a uint32) term.Term {
+	if operand(a)&opKindMask == opX {
+		return p.x[a&(bytecode.MaxX-1)]
+	}
+	return p.stack[p.ybase+int32(a&uint32(opIndexMask))]
+}
+
+// bifInstr runs a bif1..bif3 instruction: stepNext with the result stored, stepFail when
+// the BIF failed and the instruction has a fail label, stepRaise with the exception set.
+func (p *Process) bifInstr(in *instr) step {
+	n := bifArity(in.op)
+	lits := p.fn.lits
+	// The arguments live in the process, not on the Go stack: a slice passed to a bifFunc
+	// escapes, and a local array would cost a Go allocation per BIF call.
+	args := &p.bifArgs
+	for k := 0; k < n; k++ {
+		args[k] = p.get(lits, operand(in.args[2+k]))
+	}
+	e := p.fn.mod.imports[in.args[1]]
+	r := e.bif(p, args[:n])
+	if r == term.NonValue {
+		if in.args[0] != noLabel {
+			return stepFail
+		}
+		p.raiseBif(e, args[:n], true)
+		return stepRaise
+	}
+	p.put(operand(in.args[2+n]), r)
+	return stepNext
 }
 
 // allocate pushes a frame of n y slots, all [] so that the collector may scan them, and
 // moves the continuation into it.
 func (p *Process) allocate(n int32) {
 	base := int32(len(p.stack))
+	if int(base+n) > cap(p.stack) {
+		p.growStack(int(base + n))
+	}
 	p.frames = append(p.frames, frame{cp: p.cp, ybase: base, size: n})
-	if need := int(base + n); need > cap(p.stack) {
-		grown := make([]term.Term, base, max(2*cap(p.stack), need, 16))
-		copy(grown, p.stack)
-		p.stack = grown
-	}
 	p.stack = p.stack[:base+n]
-	y := p.stack[base:]
-	for i := range y {
-		y[i] = term.Nil
-	}
+	clear(p.stack[base:])
 	p.ybase = base
 	p.cp = retAddr{}
+}
+
+// growStack makes room for need y slots; kept apart so that allocate stays small enough to
+// inline.
+func (p *Process) growStack(need int) {
+	grown := make([]term.Term, len(p.stack), max(2*cap(p.stack), need, 16))
+	copy(grown, p.stack)
+	p.stack = grown
 }
 
 // deallocate pops the current frame and restores the continuation it saved.

@@ -85,6 +85,7 @@ func lowerFunction(lm *module, f *function, bf *bytecode.Function) {
 		li.op = specialize(lm, &li)
 		f.code[i] = li
 	}
+	fuse(f)
 }
 
 // lowerOperand converts a register, literal or plain number operand.
