@@ -137,13 +137,14 @@ func (p *Process) run(budget int) outcome {
 			goto failed
 		case lopIsLt, lopIsGe:
 			a, b := p.get(fn.lits, operand(in.args[1])), p.get(fn.lits, operand(in.args[2]))
+			want := in.op == lopIsLt // read before any call: see the note at the loop's top
 			var lt bool
 			if a.IsSmall() && b.IsSmall() {
 				lt = int64(a) < int64(b)
 			} else {
 				lt = term.Compare(h, a, b) < 0
 			}
-			if lt == (in.op == lopIsLt) {
+			if lt == want {
 				ip++
 			} else {
 				goto failed
@@ -168,7 +169,21 @@ func (p *Process) run(budget int) outcome {
 			p.put(operand(in.args[0]), term.Nil)
 			ip++
 		case bytecode.Allocate:
-			p.allocate(int32(in.args[0]))
+			// allocate's common case inline: the stack and the frame list have room.
+			n := int32(in.args[0])
+			base := int32(len(p.stack))
+			if nf := len(p.frames); int(base+n) <= cap(p.stack) && nf < cap(p.frames) {
+				p.frames = p.frames[:nf+1]
+				p.frames[nf] = frame{cp: p.cp, ybase: base, size: n}
+				p.stack = p.stack[:base+n]
+				for i := base; i < base+n; i++ {
+					p.stack[i] = term.Nil
+				}
+				p.ybase = base
+				p.cp = retAddr{}
+			} else {
+				p.allocate(n)
+			}
 			ip++
 		case bytecode.Deallocate:
 			p.deallocate()
@@ -206,6 +221,7 @@ func (p *Process) run(budget int) outcome {
 			bytecode.Apply, bytecode.ApplyLast, bytecode.ApplyOnly:
 			p.fn, p.ip = fn, ip
 			reds--
+			op := in.op
 			target, bifResult, ok := p.resolveCall(in)
 			if !ok {
 				if p.start != startNone {
@@ -213,7 +229,7 @@ func (p *Process) run(budget int) outcome {
 				}
 				goto raised
 			}
-			switch in.op {
+			switch op {
 			case bytecode.CallExt, bytecode.CallFun, bytecode.Apply:
 				if target == nil { // a BIF: it has returned already
 					p.x[0] = bifResult
@@ -521,8 +537,9 @@ func (p *Process) run(budget int) outcome {
 		default:
 			// Nothing else is left; a module using an opcode this interpreter does not know
 			// loads but raises here rather than misbehaving.
+			name := in.op.String()
 			p.fn, p.ip = fn, ip
-			p.raiseError(term.MakeTuple(h, term.MustIntern("not_implemented"), term.MustIntern(in.op.String())))
+			p.raiseError(term.MakeTuple(h, term.MustIntern("not_implemented"), term.MustIntern(name)))
 			goto raised
 		}
 		continue
@@ -632,7 +649,9 @@ func (p *Process) allocate(n int32) {
 	}
 	p.frames = append(p.frames, frame{cp: p.cp, ybase: base, size: n})
 	p.stack = p.stack[:base+n]
-	clear(p.stack[base:])
+	for i := base; i < base+n; i++ {
+		p.stack[i] = term.Nil
+	}
 	p.ybase = base
 	p.cp = retAddr{}
 }
