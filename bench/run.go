@@ -414,7 +414,8 @@ type beamSide struct {
 func (s *beamSide) name() string { return BEAM }
 
 func (s *beamSide) run(ctx context.Context, b Benchmark, args []string, schedulers int) (string, error) {
-	cmdArgs := []string{"+S", strconv.Itoa(schedulers), "-noshell", "-pa", s.dir, "-run", b.Module, "main"}
+	cmdArgs := append([]string{"+S", strconv.Itoa(schedulers)}, b.ErlFlags...)
+	cmdArgs = append(cmdArgs, "-noshell", "-pa", s.dir, "-run", b.Module, "main")
 	cmdArgs = append(cmdArgs, args...)
 	cmdArgs = append(cmdArgs, "-s", "init", "stop")
 	cmd := exec.CommandContext(ctx, "erl", cmdArgs...)

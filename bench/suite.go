@@ -18,6 +18,8 @@ type Benchmark struct {
 	// Requires lists the functions the program needs beyond the BIFs, as "mod:fun/arity";
 	// when beamlite lacks one the benchmark is skipped with a note, not failed.
 	Requires []string
+	// ErlFlags are extra erl flags for the twin (+P for a million processes).
+	ErlFlags []string
 }
 
 // Label is the benchmark's name and parameters, as the table and --filter see them.
@@ -47,8 +49,8 @@ var Suite = []Benchmark{
 		Params: "lists:sort of %s integers", Requires: []string{"lists:sort/1"}},
 	{Name: "maps", Module: "bench_maps", Args: []string{"100000"}, Quick: []string{"2000"},
 		Params: "%s puts, then gets"},
-	{Name: "spawn", Module: "bench_spawn", Args: []string{"100000"}, Quick: []string{"2000"},
-		Params: "%s waiting processes"},
+	{Name: "spawn", Module: "bench_spawn", Args: []string{"1000000"}, Quick: []string{"2000"},
+		Params: "%s waiting processes", Requires: []string{"timer:sleep/1"}, ErlFlags: []string{"+P", "2000000"}},
 	{Name: "ring", Module: "bench_ring", Args: []string{"1000", "1000"}, Quick: []string{"100", "10"},
 		Params: "%s processes × %s laps"},
 	{Name: "ring", Module: "bench_ring", Args: []string{"10000", "100"}, Quick: []string{"1000", "2"},
@@ -61,4 +63,7 @@ var Suite = []Benchmark{
 		Params: "%s × %s (1 KB binary)"},
 	{Name: "fairness", Module: "bench_fairness", Args: []string{"4", "2000"}, Quick: []string{"4", "100"},
 		Params: "%s spinning processes, %s round trips", Requires: []string{"lists:sort/1", "lists:nth/2"}},
+	{Name: "gc_load", Module: "bench_gc_load", Args: []string{"1000", "100000", "2000"}, Quick: []string{"50", "10000", "200"},
+		Params:   "%s processes building %s-element lists, %s ms of round trips",
+		Requires: []string{"lists:sort/1", "lists:nth/2", "timer:sleep/1"}},
 }
