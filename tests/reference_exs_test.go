@@ -32,7 +32,7 @@ defmodule :beamlite_exs_ref do
   def clean(t) when is_port(t), do: :"#port"
   def clean([h | t]), do: [clean(h) | clean(t)]
   def clean(t) when is_tuple(t), do: t |> Tuple.to_list() |> Enum.map(&clean/1) |> List.to_tuple()
-  def clean(t) when is_map(t), do: Map.new(t, fn {k, v} -> {clean(k), clean(v)} end)
+  def clean(t) when is_map(t), do: :maps.from_list(for {k, v} <- :maps.to_list(t), do: {clean(k), clean(v)})
   def clean(t), do: t
 end
 
