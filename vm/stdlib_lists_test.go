@@ -1,7 +1,10 @@
 package vm
 
 import (
+	"fmt"
+	"math/rand/v2"
 	"sort"
+	"strings"
 	"testing"
 
 	"github.com/beamlite/beamlite/value"
@@ -634,4 +637,62 @@ func nilsToEmpty(t value.Term) value.Term {
 		out[i] = nilToEmpty(e)
 	}
 	return out
+}
+
+// TestStdlibSortErlangOrder checks that sort/1, usort/1 and sort/2 put elements that compare
+// equal but differ (1 and 1.0) in OTP's order, which sort/1 does not keep stable:
+// lists:sort([2, 1.0, 1, 2.0]) is [1, 1.0, 2.0, 2]. Random lists of such numbers, run on erl.
+// keysort/2 is checked with integer keys only: OTP's orders keys that are == but differ in its
+// own way, which beamlite's stable keysort does not copy (TODO(#4)).
+func TestStdlibSortErlangOrder(t *testing.T) {
+	rng := rand.New(rand.NewPCG(6, 25))
+	var lists []value.List
+	for n := 0; n < 300; n++ {
+		l := make(value.List, rng.IntN(40))
+		for i := range l {
+			if k := rng.IntN(5); rng.IntN(2) == 0 {
+				l[i] = value.Int(k)
+			} else {
+				l[i] = value.Float(float64(k))
+			}
+		}
+		lists = append(lists, l)
+	}
+	var sb strings.Builder
+	sb.WriteString("-module(sortref).\n-export([main/0]).\nmain() ->\n    L = [\n")
+	for i, l := range lists {
+		sep := ","
+		if i == len(lists)-1 {
+			sep = ""
+		}
+		fmt.Fprintf(&sb, "        %s%s\n", value.Format(l), sep)
+	}
+	sb.WriteString("    ],\n    lists:foreach(fun(X) -> io:format(\"~w~n~w~n~w~n~w~n\", [lists:sort(X), " +
+		"lists:usort(X), lists:sort(fun(A, B) -> A =< B end, X), " +
+		"lists:keysort(1, [{trunc(E), K} || {K, E} <- lists:enumerate(X)])]) end, L).\n")
+	lines := runErl(t, "sortref", sb.String())
+	require.Len(t, lines, 4*len(lists))
+	v := newVM(t, Options{})
+	loadSrc(t, v, "sth.bl", stdHelperSrc)
+	for i, l := range lists {
+		tuples := make(value.List, len(l))
+		for k, e := range l {
+			key := e
+			if f, ok := e.(value.Float); ok {
+				key = value.Int(int64(f))
+			}
+			tuples[k] = tup(key, value.Int(k+1))
+		}
+		for j, call := range []struct {
+			fn   string
+			args []value.Term
+		}{
+			{"sort", args(l)}, {"usort", args(l)}, {"sort", args(sthFun("le", 2), l)},
+			{"keysort", args(value.Int(1), tuples)},
+		} {
+			r, err := v.Apply("lists", call.fn, call.args...)
+			require.NoError(t, err)
+			assert.Equal(t, lines[4*i+j], value.Format(r), "lists:%s%s", call.fn, value.Format(value.List(call.args)))
+		}
+	}
 }
