@@ -1,0 +1,12 @@
+-module(intensity_zero).
+-export([main/0, init/1, start/0, loop/0]).
+% intensity 0 (old tuple flags): the first death is one restart too many
+main() ->
+    process_flag(trap_exit, true),
+    {ok, Sup} = supervisor:start_link(intensity_zero, []),
+    [{a, A, _, _}] = supervisor:which_children(Sup),
+    exit(A, boom),
+    receive {'EXIT', Sup, Reason} -> Reason end.
+init([]) -> {ok, {{one_for_one, 0, 1}, [{a, {intensity_zero, start, []}, permanent, 100, worker, []}]}}.
+start() -> {ok, spawn_link(intensity_zero, loop, [])}.
+loop() -> receive after infinity -> ok end.
