@@ -25,14 +25,14 @@ func init() {
 		return a[0]
 	})
 	registerBif("erlang", "phash2", 1, func(p *Process, a []term.Term) term.Term {
-		return term.MakeSmall(int64(phash2(&p.heap.Heap, a[0], phash2DefaultRange)))
+		return term.MakeSmall(int64(term.Phash2(&p.heap.Heap, a[0]) & (phash2DefaultRange - 1)))
 	})
 	registerBif("erlang", "phash2", 2, func(p *Process, a []term.Term) term.Term {
 		r := a[1]
 		if !r.IsSmall() || r.Small() < 1 || r.Small() > 1<<32 {
 			return p.badarg()
 		}
-		return term.MakeSmall(int64(phash2(&p.heap.Heap, a[0], uint64(r.Small()))))
+		return term.MakeSmall(int64(uint64(term.Phash2(&p.heap.Heap, a[0])) % uint64(r.Small())))
 	})
 
 	registerBif("erlang", "monotonic_time", 0, func(p *Process, a []term.Term) term.Term {
@@ -69,17 +69,9 @@ func init() {
 
 var atomNonode = term.MustIntern("nonode@nohost")
 
-// phash2DefaultRange is phash2/1's range, 2^27 as in OTP.
+// phash2DefaultRange is phash2/1's range, 2^27 as in OTP. phash2's values are OTP's
+// (term.Phash2), so that they are portable between beamlite and Erlang nodes.
 const phash2DefaultRange = 1 << 27
-
-// phash2 maps t into 0..rng-1. It is not OTP's algorithm (a program cannot rely on that: OTP
-// documents only the range and that the value is stable): it is term.Hash, whose value
-// depends only on the term (not on where it lives, nor on atom table order), is equal for
-// terms that are =:=, and is the same in every run and on every host; the 64-bit hash is
-// reduced modulo the range.
-func phash2(h *term.Heap, t term.Term, rng uint64) uint64 {
-	return term.Hash(h, t) % rng
-}
 
 // monotonic_time reads the VM's scheduler clock (Options.Clock), the one receive timeouts and
 // timers use, so that a test's fake clock moves both; its origin is the clock's (OTP's origin

@@ -1,6 +1,8 @@
 package vm
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -133,8 +135,68 @@ func TestBifPhash2(t *testing.T) {
 		assert.GreaterOrEqual(rt, hr, int64(0))
 		assert.Less(rt, hr, r)
 	})
-	// The value is fixed across runs and hosts: a change here changes every stored hash.
+	// The value is OTP's, fixed across runs and hosts: a change here changes every stored hash.
 	var h term.Heap
-	assert.Equal(t, uint64(15056358), phash2(&h, mustTerm(t, &h, `{ok, [1, 2.5, <<"bin">>, #{k => v}]}`), 1<<27))
-	assert.Equal(t, uint64(66439526), phash2(&h, term.Nil, 1<<27))
+	assert.Equal(t, uint32(83525170), term.Phash2(&h, mustTerm(t, &h, `{ok, [1, 2.5, <<"bin">>, #{k => v}]}`))&(1<<27-1))
+	assert.Equal(t, uint32(3468870702), term.Phash2(&h, term.Nil))
+}
+
+// phash2Terms are terms whose erlang:phash2 values TestBifPhash2Erlang checks against erl:
+// every kind whose hash is portable, and the edges of each encoding (byte runs in lists,
+// 28-bit and 60-bit integers, bitstring tails, block-hash lengths, map sizes).
+var phash2Terms = []string{
+	`0`, `1`, `-1`, `7`, `255`, `256`, `-7`, `134217727`, `134217728`, `-134217728`, `-134217729`,
+	`576460752303423487`, `576460752303423488`, `-576460752303423488`, `-576460752303423489`,
+	`18446744073709551616`, `-18446744073709551616`, `123456789012345678901234567890`,
+	`0.0`, `-0.0`, `1.0`, `3.5`, `-2.25`, `1.0e300`, `abc`, `''`, `a`, `true`, `'hello world'`,
+	`'été'`, `'日本'`, `[]`, `"abc"`, `"a"`, `"abcd"`, `"abcde"`, `"hello, world"`, `[1, 2]`,
+	`[a]`, `[a, b]`, `[1, a, 2]`, `[256, 1]`, `[1 | 2]`, `[a | b]`, `[97, 98 | c]`, `[[1], [2]]`,
+	`[-1]`, `{}`, `{a}`, `{a, 1}`, `{x, [1, 2]}`, `{{}, {{}}}`, `<<>>`, `<<"abc">>`, `<<1>>`,
+	`<<1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11>>`, `<<1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12>>`,
+	`<<1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13>>`, `<<1:1>>`, `<<5:3>>`, `<<1, 2:7>>`,
+	`#{}`, `#{k => v}`, `#{a => 1, b => 2}`, `#{1 => [], [] => 1}`, `#{{a} => #{b => c}}`,
+	`[#{}, #{x => y}]`, `{#{a => b}, #{a => b}}`,
+}
+
+// TestBifPhash2Erlang checks term.Phash2 against erlang:phash2 on erl, term by term, and that
+// maps of more than 32 keys (a HAMT here, as in erts) hash as OTP's do.
+func TestBifPhash2Erlang(t *testing.T) {
+	srcs := append([]string(nil), phash2Terms...)
+	var big strings.Builder
+	big.WriteString("#{")
+	for i := 0; i < 100; i++ {
+		if i > 0 {
+			big.WriteString(", ")
+		}
+		fmt.Fprintf(&big, "%d => k%d", i, i)
+	}
+	big.WriteString("}")
+	srcs = append(srcs, big.String(), "["+big.String()+", "+big.String()+"]")
+	var sb strings.Builder
+	sb.WriteString("-module(phref).\n-export([main/0]).\nmain() ->\n    L = [\n")
+	for i, s := range srcs {
+		sep := ","
+		if i == len(srcs)-1 {
+			sep = ""
+		}
+		fmt.Fprintf(&sb, "        %s%s\n", s, sep)
+	}
+	sb.WriteString("    ],\n    lists:foreach(fun(X) -> io:format(\"~w ~w ~w~n\", " +
+		"[erlang:phash2(X, 4294967296), erlang:phash2(X), erlang:phash2(X, 1000)]) end, L).\n")
+	lines := runErl(t, "phref", sb.String())
+	require.Len(t, lines, len(srcs))
+	v := newVM(t, Options{})
+	loadSrc(t, v, "clock.bl", timeSrc)
+	for i, s := range srcs {
+		var h term.Heap
+		x := mustTerm(t, &h, s)
+		var full, short, mod int64
+		_, err := fmt.Sscan(lines[i], &full, &short, &mod)
+		require.NoError(t, err)
+		assert.Equal(t, full, int64(term.Phash2(&h, x)), "phash2(%s)", s)
+		// And through the BIFs, on a process heap.
+		val := mustValue(t, s)
+		assert.Equal(t, short, intOf(t)(v.Apply("clock", "hash", val)), "phash2(%s)", s)
+		assert.Equal(t, mod, intOf(t)(v.Apply("clock", "hash", val, value.Int(1000))), "phash2(%s, 1000)", s)
+	}
 }
