@@ -55,7 +55,7 @@ func TestQuickSuite(t *testing.T) {
 // (and gets fast) fails.
 func TestChecks(t *testing.T) {
 	rep, err := RunSuite(context.Background(), Options{Quick: true, Runs: 1, Schedulers: []int{1},
-		Filter: regexp.MustCompile(`^(fib|maps|spawn|ring|messages|lists|sort|fairness|gc_load) `)})
+		Filter: regexp.MustCompile(`^(fib|maps|spawn|ring|messages|lists|sort|fairness|gc_load|gen_server_call|cast|supervisor_restart|start_children) `)})
 	require.NoError(t, err)
 	want := map[string]string{
 		"fib fib(18)":                                                              "2584",
@@ -70,6 +70,11 @@ func TestChecks(t *testing.T) {
 		"messages 10000 × bin1k (1 KB binary)":                                     "10000",
 		"fairness 4 spinning processes, 100 round trips":                           "100",
 		"gc_load 50 processes building 10000-element lists, 200 ms of round trips": "50",
+		"gen_server_call 1 client × 2000 calls":                                    "2000",
+		"gen_server_call 100 clients × 20 calls":                                   "2000",
+		"cast 10000 casts, then a call":                                            "10000",
+		"supervisor_restart 100 kill-and-restart cycles, one_for_one":              "100",
+		"start_children 1000 children, one start_child each":                       "1000",
 	}
 	for _, c := range rep.Cases {
 		require.Empty(t, c.Error, c.Label())
