@@ -39,6 +39,13 @@ clean(T) when is_map(T) -> maps:from_list([{clean(K), clean(V)} || {K, V} <- map
 clean(T) -> T.
 `
 
+// erlLogArgs send erl's logger reports (a gen_server's crash, proc_lib's crash report) to
+// standard error: under -noshell the default handler writes them to standard output, where
+// they would mix with the output the scenarios compare. beamlite's error_logger writes to
+// standard error too.
+var erlLogArgs = []string{"-kernel", "logger",
+	"[{handler,default,logger_std_h,#{config=>#{type=>standard_error}}}]"}
+
 // TestReference runs every scenario's .erl twin on erl and checks it against the scenario's
 // own expectations.
 func TestReference(t *testing.T) {
@@ -65,7 +72,7 @@ func TestReference(t *testing.T) {
 	require.NotEmpty(t, withTwin, "no scenario has an .erl twin")
 	for _, s := range withTwin {
 		t.Run(s.name, func(t *testing.T) {
-			cmd := exec.Command("erl", "-noshell", "-pa", dir, "-run", "beamlite_ref", "run", s.module)
+			cmd := exec.Command("erl", append(erlLogArgs, "-noshell", "-pa", dir, "-run", "beamlite_ref", "run", s.module)...)
 			var stdout, stderr bytes.Buffer
 			cmd.Stdout, cmd.Stderr = &stdout, &stderr
 			require.NoError(t, cmd.Run(), "erl: %s", stderr.String())

@@ -53,6 +53,7 @@ type VM struct {
 
 	namesMu sync.RWMutex // guards names
 	names   map[term.Term]*Process
+	global  globalNames // the {global, Name} registry (bif_global.go)
 
 	haltOnce sync.Once
 	halted   chan struct{} // closed by erlang:halt
