@@ -81,6 +81,11 @@ func TestRunEveryExample(t *testing.T) {
 		"binaries.bl":    {exitOK, "<<1,5,0,104,101,108,108,111>> -> version 1, 5 bytes: hello\n", ""},
 		"exceptions.bl": {exitBad, "caught throw:oops\ncaught exit:oops\ncaught error:oops\n",
 			"exception error: {badmatch,{error,1}}\n"},
+		"tasks.bl": {exitOK, "async/await: fib(25) = 75025\n" +
+			"async_stream: 100 results in input order: true, their sum: 338350\n" +
+			"async_nolink: the task crashed with badarith, and we are still here\n" +
+			"yield for 100 ms: nil\n" +
+			"shutdown: nil (no result came; the task is stopped)\n", "=ERROR REPORT==== Task"},
 	}
 	examples, err := filepath.Glob(filepath.Join("..", "..", "examples", "*.bl"))
 	require.NoError(t, err)
