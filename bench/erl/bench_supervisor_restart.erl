@@ -1,33 +1,40 @@
 %% Twin of bench/bench_supervisor_restart.bl: a one_for_one supervisor with one permanent
-%% gen_server worker; K times, kill the worker and wait until which_children shows a new pid.
+%% gen_server worker; kill the worker and wait until which_children shows a new pid, K times,
+%% B cycles under each supervisor (so that the restart-intensity bookkeeping, a list of the
+%% restarts of the last period, stays short; only the cycles are timed).
 -module(bench_supervisor_restart).
 -export([main/1, start_worker/0, init/1, handle_call/3, handle_cast/2, handle_info/2]).
 
-main([K]) ->
-    run(list_to_integer(K)).
+main([K, B]) ->
+    run(list_to_integer(K), list_to_integer(B)).
 
-run(K) ->
-    {ok, Sup} = supervisor:start_link(bench_supervisor_restart, sup),
-    P0 = child(Sup),
-    T0 = erlang:monotonic_time(nanosecond),
-    cycle(Sup, P0, K, 0),
-    Ns = erlang:monotonic_time(nanosecond) - T0,
-    ok = gen_server:stop(Sup),
+run(K, B) ->
+    Ns = batches(K, B, 0),
     io:format("check ~w~n", [K]),
     io:format("result cycle ~w us~n", [Ns / K / 1000]),
     io:format("result rate ~w cycle/s~n", [K * 1000000000 / Ns]).
 
-%% cycle(Sup, Worker, K, Polls): kill the worker, wait for its successor, K times.
-cycle(_, _, 0, Polls) -> Polls;
-cycle(Sup, P, K, Polls) ->
-    exit(P, kill),
-    {P2, N} = wait_new(Sup, P, 1),
-    cycle(Sup, P2, K - 1, Polls + N).
+batches(0, _, Ns) -> Ns;
+batches(K, B, Ns) ->
+    N = min(K, B),
+    {ok, Sup} = supervisor:start_link(bench_supervisor_restart, sup),
+    P0 = child(Sup),
+    T0 = erlang:monotonic_time(nanosecond),
+    cycle(Sup, P0, N),
+    T1 = erlang:monotonic_time(nanosecond),
+    ok = gen_server:stop(Sup),
+    batches(K - N, B, Ns + (T1 - T0)).
 
-wait_new(Sup, Old, N) ->
+%% cycle(Sup, Worker, N): kill the worker, wait for its successor, N times.
+cycle(_, _, 0) -> ok;
+cycle(Sup, P, N) ->
+    exit(P, kill),
+    cycle(Sup, wait_new(Sup, P), N - 1).
+
+wait_new(Sup, Old) ->
     case child(Sup) of
-        P when is_pid(P), P =/= Old -> {P, N};
-        _ -> wait_new(Sup, Old, N + 1)
+        P when is_pid(P), P =/= Old -> P;
+        _ -> wait_new(Sup, Old)
     end.
 
 child(Sup) ->
@@ -37,7 +44,7 @@ child(Sup) ->
 start_worker() -> gen_server:start_link(bench_supervisor_restart, worker, []).
 
 init(sup) ->
-    {ok, {{one_for_one, 1000000, 1},
+    {ok, {{one_for_one, 1000, 1},
           [{worker, {bench_supervisor_restart, start_worker, []}, permanent, brutal_kill, worker,
             [bench_supervisor_restart]}]}};
 init(worker) -> {ok, nil}.
