@@ -15,7 +15,7 @@
 //
 // Implementation notes: beamlite's side runs in-process, one fresh VM per run (vm.New with
 // the run's scheduler count, its standard output captured); the BEAM's side runs
-// `erl +S N -noshell -pa DIR -run MODULE main ARGS… -s init stop` on the twins compiled by
+// `erl +S N -noshell -pa DIR -run MODULE main ARGS… -s erlang halt` on the twins compiled by
 // erlc into a temporary directory. The ratio of a metric is beamlite's cost divided by the
 // BEAM's (for a rate, the BEAM's rate divided by beamlite's), so 1.0 is "as fast as the BEAM"
 // and 3.0 "three times slower", whatever the unit.
