@@ -253,6 +253,11 @@ func init() {
 			if a[1] != term.True && a[1] != term.False {
 				return p.badarg()
 			}
+			// Signals already queued act first: one that kills the process kills it now, so
+			// that another process's is_process_alive may count on it (Process.alive).
+			if !p.handleSignals() {
+				return p.dieNow()
+			}
 			return term.Bool(p.setTrapExit(a[1] == term.True))
 		case atomPriority:
 			prio, ok := priorityOf(a[1])
@@ -429,7 +434,7 @@ func init() {
 		if !a[0].IsPid() {
 			return p.badarg()
 		}
-		q := p.vm.procs.lookup(a[0])
+		q := p.lookupAlive(a[0])
 		if a[1].IsAtom() {
 			if _, ok := p.processInfo(p, a[1]); !ok {
 				return p.badarg()
@@ -470,7 +475,7 @@ func init() {
 		if !a[0].IsPid() {
 			return p.badarg()
 		}
-		q := p.vm.procs.lookup(a[0])
+		q := p.lookupAlive(a[0])
 		if q == nil {
 			return term.Undefined
 		}

@@ -197,10 +197,10 @@ func (p *Process) register(name, pid term.Term) term.Term {
 	}
 	t.mb.mu.Lock()
 	defer t.mb.mu.Unlock()
-	if t.mb.closed || t.mb.name != 0 {
+	if t.mb.closed || t.mb.nameLocked() != 0 {
 		return p.badarg()
 	}
-	t.mb.name = name
+	t.mb.sharedState().name = name
 	v.names[name] = t
 	return term.True
 }
@@ -219,7 +219,7 @@ func (p *Process) unregister(name term.Term) term.Term {
 	}
 	delete(v.names, name)
 	t.mb.mu.Lock()
-	t.mb.name = 0
+	t.mb.shared.name = 0
 	t.mb.mu.Unlock()
 	return term.True
 }

@@ -15,19 +15,48 @@ import (
 // A timer is a sched.Timer on the VM's schedulers. Its message is copied out of the caller's
 // heap when the timer starts (a fragment, as send makes), so the callback, which runs on a
 // scheduler with no lock held, only resolves the destination (a pid, or a name looked up at
-// expiry), pushes the message and wakes the receiver. A timer to a dead process, or to a name
-// nobody has at expiry, is dropped.
+// expiry), pushes the message and wakes the receiver. A timer to a name nobody has at expiry
+// is dropped.
 //
-// Timers are found by their reference in timerRefs, shared by every VM of the Go program:
-// reference numbers are unique program-wide (refCounter), and a reference never leaves its
-// VM. An entry leaves the table when its timer fires or is cancelled; a VM stopped with
-// timers pending leaves their entries behind.
+// A timer whose destination is a pid belongs to that process, as in Erlang: it is not started
+// when the process is not alive, and it is cancelled when the process exits (exitTimers), so
+// that no timer outlives its receiver holding a message for nobody. The receiver's mailbox
+// keeps the ids of its timers (mailbox.shared, under the mailbox lock). A timer to a registered
+// name is not tied to any process.
+//
+// Timers are found by their reference in the VM's timer table (VM.timers): an entry leaves
+// the table when its timer fires, is cancelled, or its receiver exits.
 
-// timerRefs maps a timer's reference number to its timer.
-var timerRefs = struct {
+// timerTable maps a timer's reference number to its timer.
+type timerTable struct {
 	mu sync.Mutex // guards m; held only for map operations and sched.System.After
-	m  map[uint64]*sched.Timer
-}{m: map[uint64]*sched.Timer{}}
+	m  map[uint64]*timerEntry
+}
+
+// timerEntry is a pending timer: the scheduler's timer, and the process it belongs to (nil for
+// a timer to a registered name).
+type timerEntry struct {
+	t    *sched.Timer
+	dest *Process
+}
+
+// pending returns the number of timers in the table. Safe from any goroutine.
+func (tt *timerTable) pending() int {
+	tt.mu.Lock()
+	defer tt.mu.Unlock()
+	return len(tt.m)
+}
+
+// take removes the entry of id and returns it, or nil. Safe from any goroutine.
+func (tt *timerTable) take(id uint64) *timerEntry {
+	tt.mu.Lock()
+	defer tt.mu.Unlock()
+	e := tt.m[id]
+	if e != nil {
+		delete(tt.m, id)
+	}
+	return e
+}
 
 var (
 	atomAbs         = term.MustIntern("abs")
@@ -83,45 +112,71 @@ func (p *Process) startTimer(a []term.Term, withRef bool) term.Term {
 	if withRef {
 		msg = term.MakeTuple(h, term.Timeout, ref, msg)
 	}
+	var target *Process
+	if dest.IsPid() {
+		if target = v.procs.lookup(dest); target == nil {
+			return ref // a timer to a dead process is cancelled at once
+		}
+	}
 	m := message{term: msg}
 	if gc.NeedsCopy(msg) {
 		m.frag = gc.CopyOut(h, msg)
 	}
-	timerRefs.mu.Lock()
-	// The callback takes timerRefs.mu, so it cannot remove the entry before it is added.
-	timerRefs.m[id] = v.sys.After(delay, func() {
-		timerRefs.mu.Lock()
-		delete(timerRefs.m, id)
-		timerRefs.mu.Unlock()
-		var target *Process
-		if dest.IsPid() {
-			target = v.procs.lookup(dest)
-		} else {
-			target = v.whereis(dest)
+	e := &timerEntry{dest: target}
+	tt := &v.timers
+	tt.mu.Lock()
+	defer tt.mu.Unlock()
+	if target != nil && !target.mb.addTimer(id) {
+		return ref // the receiver is exiting
+	}
+	// The callback takes tt.mu, so it cannot look for the entry before it is added.
+	// sched.CancelTimer decides a race between the timer and its cancel: a cancel that comes
+	// too late (it returns false) finds the callback already started, and the message is
+	// delivered, even if the cancel took the entry first.
+	e.t = v.sys.After(delay, func() {
+		tt.take(id)
+		to := target
+		if to == nil {
+			to = v.whereis(dest)
 		}
-		if target != nil {
-			target.mb.push(m)
-			v.sys.Wake(&target.Task)
+		if to != nil && to.mb.pushTimer(m, id, target != nil) {
+			v.sys.Wake(&to.Task)
 		}
 	})
-	timerRefs.mu.Unlock()
+	tt.m[id] = e
 	return ref
 }
 
-// timerOf returns the timer of reference t, or nil (t is a reference, not necessarily a
-// timer's). Safe from any goroutine.
-func timerOf(h *term.Heap, t term.Term, remove bool) *sched.Timer {
+// cancelTimer cancels the timer of reference id and returns what remained of it; ok is false
+// when no such timer is pending. Safe from any goroutine.
+func (v *VM) cancelTimer(id uint64) (left time.Duration, ok bool) {
+	e := v.timers.take(id)
+	if e == nil {
+		return 0, false
+	}
+	if e.dest != nil {
+		e.dest.mb.dropTimer(id)
+	}
+	return v.sys.CancelTimer(e.t)
+}
+
+// exitTimers cancels the timers that belong to p (those whose destination is p's pid), as its
+// exit must. Called once by p's owner as it exits, after its mailbox closed.
+func (p *Process) exitTimers(ids map[uint64]struct{}) {
+	for id := range ids {
+		if e := p.vm.timers.take(id); e != nil {
+			p.vm.sys.CancelTimer(e.t)
+		}
+	}
+}
+
+// timerID returns the reference number of t when t is a reference (not necessarily a
+// timer's); ok is false otherwise.
+func timerID(h *term.Heap, t term.Term) (uint64, bool) {
 	if h.Kind(t) != term.KindRef {
-		return nil
+		return 0, false
 	}
-	id := term.RefID(h, t)
-	timerRefs.mu.Lock()
-	defer timerRefs.mu.Unlock()
-	tm := timerRefs.m[id]
-	if remove {
-		delete(timerRefs.m, id)
-	}
-	return tm
+	return term.RefID(h, t), true
 }
 
 // remainingMs is what cancel_timer and read_timer return: the milliseconds left (rounded up),
@@ -168,18 +223,25 @@ func init() {
 	registerBif("erlang", "start_timer", 4, func(p *Process, a []term.Term) term.Term { return p.startTimer(a, true) })
 
 	cancel := func(p *Process, ref term.Term) term.Term {
-		t := timerOf(&p.heap.Heap, ref, true)
-		if t == nil {
+		id, ok := timerID(&p.heap.Heap, ref)
+		if !ok {
 			return term.False
 		}
-		return remainingMs(p.vm.sys.CancelTimer(t))
+		return remainingMs(p.vm.cancelTimer(id))
 	}
 	read := func(p *Process, ref term.Term) term.Term {
-		t := timerOf(&p.heap.Heap, ref, false)
-		if t == nil {
+		id, ok := timerID(&p.heap.Heap, ref)
+		if !ok {
 			return term.False
 		}
-		return remainingMs(p.vm.sys.ReadTimer(t))
+		tt := &p.vm.timers
+		tt.mu.Lock()
+		e := tt.m[id]
+		tt.mu.Unlock()
+		if e == nil {
+			return term.False
+		}
+		return remainingMs(p.vm.sys.ReadTimer(e.t))
 	}
 	registerBif("erlang", "cancel_timer", 1, func(p *Process, a []term.Term) term.Term {
 		if !term.IsRef(&p.heap.Heap, a[0]) {

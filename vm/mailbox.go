@@ -25,18 +25,83 @@ type message struct {
 // they were sent. drain stops at the first signal; the owner handles signals (and the
 // messages behind them) in handleSignals, at the start of its next run.
 type mailbox struct {
-	mu      sync.Mutex  // guards inbox, sigs, closed, and writes to Process.sig
+	mu      sync.Mutex  // guards inbox, sigs, closed, shared, and writes to Process.sig
 	pending atomic.Bool // len(sigs) > 0; written under mu, read by Run without it
 	closed  bool        // the process has exited: messages and signals are refused
 	inbox   []message
 	sigs    []signal
 
-	// name is the process's registered name, or 0. Guarded by VM.namesMu, not mu.
-	name term.Term
+	// shared is what other processes set on this one, allocated on first use: its registered
+	// name and the timers that will send to it. Guarded by mu (and the name also by
+	// VM.namesMu).
+	shared *mbShared
 
 	queue []term.Term // owner only: received messages, oldest first
 	save  int         // owner only: the receive's position in queue
 	spare []message   // owner only: the last inbox, reused so that senders rarely allocate
+}
+
+// mbShared is the part of a mailbox that most processes never use (see mailbox.shared).
+type mbShared struct {
+	name   term.Term           // the registered name, or 0
+	timers map[uint64]struct{} // ids of the pending timers whose destination is this process
+}
+
+// sharedState returns mb.shared, allocating it. mu must be held.
+func (mb *mailbox) sharedState() *mbShared {
+	if mb.shared == nil {
+		mb.shared = &mbShared{}
+	}
+	return mb.shared
+}
+
+// nameLocked returns the registered name, or 0. mu must be held.
+func (mb *mailbox) nameLocked() term.Term {
+	if mb.shared == nil {
+		return 0
+	}
+	return mb.shared.name
+}
+
+// addTimer records that timer id will send to this process; false when the process has
+// exited (the timer must not start). Safe from any goroutine.
+func (mb *mailbox) addTimer(id uint64) bool {
+	mb.mu.Lock()
+	defer mb.mu.Unlock()
+	if mb.closed {
+		return false
+	}
+	sh := mb.sharedState()
+	if sh.timers == nil {
+		sh.timers = map[uint64]struct{}{}
+	}
+	sh.timers[id] = struct{}{}
+	return true
+}
+
+// dropTimer forgets timer id (cancelled). Safe from any goroutine.
+func (mb *mailbox) dropTimer(id uint64) {
+	mb.mu.Lock()
+	if mb.shared != nil {
+		delete(mb.shared.timers, id)
+	}
+	mb.mu.Unlock()
+}
+
+// pushTimer appends the message of timer id, which fired; owned says the timer was this
+// process's (its destination was the pid), so it is forgotten. It returns false when the
+// process has exited. Safe from any goroutine.
+func (mb *mailbox) pushTimer(m message, id uint64, owned bool) bool {
+	mb.mu.Lock()
+	defer mb.mu.Unlock()
+	if owned && mb.shared != nil {
+		delete(mb.shared.timers, id)
+	}
+	if mb.closed {
+		return false
+	}
+	mb.inbox = append(mb.inbox, m)
+	return true
 }
 
 // push appends a message. Safe from any goroutine.

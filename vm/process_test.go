@@ -1,11 +1,14 @@
 package vm
 
 import (
+	"runtime"
 	"testing"
 	"time"
+	"weak"
 
 	"github.com/beamlite/beamlite/sched"
 	"github.com/beamlite/beamlite/value"
+	"github.com/beamlite/beamlite/vm/term"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -387,4 +390,173 @@ function quick/0
 	r, err := v.Apply("spin", "main")
 	require.NoError(t, err)
 	assert.Equal(t, value.Atom("done"), r)
+}
+
+const freedSrc = `
+module freed
+export start/1, child/2
+
+% start(N): trap exits; spawn N children linked and monitored, wait until each is ready, then
+% register as freed_hub (the test's cue to let the children go) and take the N 'EXIT' and N
+% 'DOWN' messages of their exits. Returns process_info(self(), [links, monitors,
+% monitored_by]).
+function start/1
+    allocate 2
+    move x0, y0
+    move 0, y1
+    move trap_exit, x0
+    move true, x1
+    call_ext 2, erlang:process_flag/2
+@spawn:
+    is_lt @spawned, y1, y0
+    bif0 erlang:self/0, x0
+    put_list y1, [], x1
+    put_list x0, x1, x2
+    move freed, x0
+    move child, x1
+    move [link, monitor], x3
+    call_ext 4, erlang:spawn_opt/4
+    bif2 none, erlang:'+'/2, y1, 1, y1
+    jump @spawn
+@spawned:
+    move 0, y1
+@ready:
+    is_lt @readied, y1, y0
+@rloop:
+    loop_rec @rwait, x0
+    is_eq_exact @rskip, x0, ready
+    remove_message
+    bif2 none, erlang:'+'/2, y1, 1, y1
+    jump @ready
+@rskip:
+    loop_rec_end @rloop
+@rwait:
+    wait @rloop
+@readied:
+    move freed_hub, x0
+    bif0 erlang:self/0, x1
+    call_ext 2, erlang:register/2
+    move 0, y1
+    bif2 none, erlang:'*'/2, y0, 2, y0
+@collect:
+    is_lt @collected, y1, y0
+@cloop:
+    loop_rec @cwait, x0
+    remove_message
+    bif2 none, erlang:'+'/2, y1, 1, y1
+    jump @collect
+@cwait:
+    wait @cloop
+@collected:
+    move freed_hub, x0
+    call_ext 1, erlang:unregister/1
+    bif0 erlang:self/0, x0
+    move [links, monitors, monitored_by], x1
+    call_ext 2, erlang:process_info/2
+    deallocate 2
+    return
+
+% child(Hub, I): take a name, two timers to itself, a monitor of the hub, a dictionary entry
+% and some heap; tell the hub it is ready, and exit normally on go.
+function child/2
+    allocate 2
+    move x0, y0
+    move x1, x0
+    call_ext 1, erlang:integer_to_list/1
+    move x0, x1
+    move "freed_", x0
+    call_ext 2, erlang:'++'/2
+    call_ext 1, erlang:list_to_atom/1
+    bif0 erlang:self/0, x1
+    call_ext 2, erlang:register/2
+    move 3600000, x0
+    bif0 erlang:self/0, x1
+    move late, x2
+    call_ext 3, erlang:send_after/3
+    move 3600000, x0
+    bif0 erlang:self/0, x1
+    move late, x2
+    call_ext 3, erlang:start_timer/3
+    move process, x0
+    move y0, x1
+    call_ext 2, erlang:monitor/2
+    move key, x0
+    move {some, value}, x1
+    call_ext 2, erlang:put/2
+    move 1, x0
+    move 300, x1
+    call_ext 2, lists:seq/2
+    move x0, y1
+    send y0, ready
+@loop:
+    loop_rec @wait, x0
+    is_eq_exact @skip, x0, go
+    remove_message
+    move ok, x0
+    deallocate 2
+    return
+@skip:
+    loop_rec_end @loop
+@wait:
+    wait @loop
+`
+
+// TestExitFreesEverything: processes that hold a registered name, timers to themselves, links,
+// monitors both ways, a dictionary and heap data exit, and everything they held is released:
+// the hub that watched them has no link or monitor left, no name, timer or process-table slot
+// remains, and the Process structs themselves (with their heaps and mailboxes) are garbage.
+func TestExitFreesEverything(t *testing.T) {
+	const n = 500
+	eachConfig(t, func(t *testing.T, v *VM) {
+		loadSrc(t, v, "freed.bl", freedSrc)
+		type result struct {
+			r   value.Term
+			err error
+		}
+		done := make(chan result, 1)
+		go func() {
+			r, err := v.Apply("freed", "start", value.Int(n))
+			done <- result{r, err}
+		}()
+		hubName := term.MustIntern("freed_hub")
+		require.Eventually(t, func() bool { return v.whereis(hubName) != nil }, time.Minute, time.Millisecond)
+		hub := v.whereis(hubName)
+		v.namesMu.RLock()
+		assert.Len(t, v.names, n+1, "every child and the hub are registered")
+		v.namesMu.RUnlock()
+		assert.Equal(t, 2*n, v.timers.pending(), "two timers per child")
+		var children []weak.Pointer[Process]
+		var live []*Process
+		v.procs.each(func(p *Process) {
+			if p != hub {
+				children = append(children, weak.Make(p))
+				live = append(live, p)
+			}
+		})
+		require.Len(t, children, n)
+		for _, p := range live {
+			p.mb.push(message{term: term.MustIntern("go")})
+			v.sys.Wake(&p.Task)
+		}
+		live = nil
+		res := <-done
+		require.NoError(t, res.err)
+		assert.Equal(t, "[{links,[]},{monitors,[]},{monitored_by,[]}]", value.Format(res.r))
+		assert.Eventually(t, func() bool { return v.procs.count.Load() == 0 }, time.Minute, time.Millisecond)
+		assert.Zero(t, v.timers.pending(), "the children's timers were cancelled as they exited")
+		assert.Eventually(t, func() bool { return v.sys.Stats().Total().Timers == 0 }, time.Minute, time.Millisecond,
+			"no timer is left on the schedulers")
+		v.namesMu.RLock()
+		assert.Empty(t, v.names)
+		v.namesMu.RUnlock()
+		assert.Eventually(t, func() bool {
+			runtime.GC()
+			for _, w := range children {
+				if w.Value() != nil {
+					return false
+				}
+			}
+			return true
+		}, 20*time.Second, 10*time.Millisecond, "every exited Process is garbage")
+	})
 }

@@ -71,9 +71,12 @@ func (p *Process) Run(s *sched.Scheduler, budget int) (sched.Outcome, int) {
 	return sched.Exit, min(used, budget)
 }
 
-// exit ends the process: it tells whoever waits on it, leaves the process table and drops
-// everything it holds.
+// exit ends the process: it leaves the process table (from then on it is not alive for
+// anyone: is_process_alive is false, process_info undefined, a message to its pid is dropped),
+// tells whoever waits on it, and drops everything it holds: its receive timer and the timers
+// that would send to it, its links and monitors (signalled), its name, mailbox and heap.
 func (p *Process) exit(normal bool) {
+	p.vm.procs.remove(p)
 	if p.timer != nil {
 		p.vm.sys.CancelTimer(p.timer)
 		p.timer = nil
@@ -82,7 +85,6 @@ func (p *Process) exit(normal bool) {
 		p.onExit(p, normal)
 	}
 	p.exitSignals(normal)
-	p.vm.procs.remove(p)
 	p.mb.close()
 	p.heap = nil
 	p.stack, p.frames, p.catches, p.xsaved = nil, nil, nil, nil

@@ -320,6 +320,50 @@ func (p *Process) handleSignal(s *signal) bool {
 	return true
 }
 
+// alive reports whether q is alive as p sees it: not exiting or exited, once every signal p
+// sent q before has taken effect. Erlang promises that, so that exit(Pid, kill) followed by
+// is_process_alive(Pid) is false. Rather than wait for q to act on its signals, it looks at the
+// exit signals from p still queued at q: one that will kill q on arrival (kill; a reason other
+// than normal when q does not trap exits) makes q not alive already. q cannot start trapping
+// exits before it acts on them: process_flag(trap_exit, _) acts on pending signals first.
+// Safe from any goroutine.
+func (p *Process) alive(q *Process) bool {
+	if q == p {
+		return true
+	}
+	mb := &q.mb
+	mb.mu.Lock()
+	defer mb.mu.Unlock()
+	if mb.closed {
+		return false
+	}
+	for i := range mb.sigs {
+		s := &mb.sigs[i]
+		if s.kind != sigExit || s.from != p.pid {
+			continue
+		}
+		r := s.reason
+		switch {
+		case r.frag == nil && r.term == term.Kill:
+			return false
+		case r.frag == nil && r.term == term.Normal:
+		case q.sig == nil || !q.sig.trapExit: // q.sig is written under mb.mu
+			return false
+		}
+	}
+	return true
+}
+
+// lookupAlive returns the process with pid if it is alive as p sees it (see alive), or nil.
+// Safe from any goroutine.
+func (p *Process) lookupAlive(pid term.Term) *Process {
+	q := p.vm.procs.lookup(pid)
+	if q == nil || !p.alive(q) {
+		return nil
+	}
+	return q
+}
+
 // killedBy records that a signal kills the process with reason r.
 func (p *Process) killedBy(r term.Term) bool {
 	p.exc = exception{term.Exit, r, term.Nil}
@@ -358,15 +402,21 @@ func (p *Process) refuseSignal(s *signal) {
 }
 
 // exitSignals tells the process's links and monitors that it exited (normally, or with the
-// reason in p.exc) and leaves its registered name. Called once, from exit, by the owner.
+// reason in p.exc), cancels the timers that would send to it and leaves its registered name. Called once, from exit, by the owner.
 func (p *Process) exitSignals(normal bool) {
 	mb := &p.mb
 	mb.mu.Lock()
-	mb.closed = true // no signal, message or name can arrive any more
-	sigs, name := mb.sigs, mb.name
+	mb.closed = true // no signal, message, timer or name can arrive any more
+	sigs, name := mb.sigs, mb.nameLocked()
+	var timers map[uint64]struct{}
+	if mb.shared != nil {
+		timers = mb.shared.timers
+		mb.shared.timers = nil
+	}
 	mb.sigs = nil
 	mb.pending.Store(false)
 	mb.mu.Unlock()
+	p.exitTimers(timers)
 	if p.sig != nil && len(p.sig.leftover) > 0 {
 		sigs = append(p.sig.leftover, sigs...)
 		p.sig.leftover = nil
@@ -415,7 +465,7 @@ func (p *Process) leaveName(name term.Term) {
 		delete(v.names, name)
 	}
 	p.mb.mu.Lock()
-	p.mb.name = 0
+	p.mb.shared.name = 0
 	p.mb.mu.Unlock()
 	v.namesMu.Unlock()
 }
@@ -431,9 +481,9 @@ func (p *Process) signalInfo(item term.Term) (term.Term, bool) {
 // p's tables under p's mailbox lock (and the registered name under the names lock).
 func (p *Process) signalInfoOn(h *term.Heap, item term.Term) (term.Term, bool) {
 	if item == sigAtomRegisteredName {
-		p.vm.namesMu.RLock()
-		name := p.mb.name
-		p.vm.namesMu.RUnlock()
+		p.mb.mu.Lock()
+		name := p.mb.nameLocked()
+		p.mb.mu.Unlock()
 		if name == 0 {
 			return term.Nil, true
 		}

@@ -149,6 +149,6 @@ func init() {
 		if !a[0].IsPid() {
 			return p.badarg()
 		}
-		return term.Bool(p.vm.procs.lookup(a[0]) != nil)
+		return term.Bool(p.lookupAlive(a[0]) != nil)
 	})
 }

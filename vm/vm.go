@@ -60,6 +60,7 @@ type VM struct {
 	haltCode int           // set before halted is closed
 
 	gcStats gcCounters // statistics(garbage_collection) (bif_memory.go)
+	timers  timerTable // erlang:send_after and start_timer timers, by reference (bif_timer.go)
 }
 
 // New returns a running VM with the given options and the standard library loaded. Stop it
@@ -74,6 +75,7 @@ func New(opts Options) (*VM, error) {
 	}
 	v := &VM{opts: opts, code: newCodeServer(), procs: newProcTable(opts.ProcessLimit),
 		names: map[term.Term]*Process{}, halted: make(chan struct{}),
+		timers: timerTable{m: map[uint64]*timerEntry{}},
 		stdout: newOutput(opts.Stdout, os.Stdout), stderr: newOutput(opts.Stderr, os.Stderr)}
 	ms, err := stdlib.Modules()
 	if err != nil {
