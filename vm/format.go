@@ -17,8 +17,9 @@ import (
 //
 // A control sequence is ~F.P.PadModC as in Erlang: field width F (negative: left-justified),
 // precision P, pad character Pad, modifier t (Unicode), control C. Supported controls: c f e g s
-// w p W P b B x X # + n i ~. ~p prints on one line (Erlang's ~p breaks terms longer than the
-// line width; beamlite does not yet), and ~P/~W ignore their depth argument.
+// w p W P b B x X # + n i ~. ~p and ~P break a term that does not fit in the line (80 columns,
+// or the field width) as io_lib_pretty does, starting at the column the output has reached (or
+// the precision); ~W and ~P cut terms below their depth argument.
 func ioFormat(h *term.Heap, format []rune, args []term.Term) ([]rune, bool) {
 	var out []rune
 	next := func() (term.Term, bool) {
@@ -41,7 +42,7 @@ func ioFormat(h *term.Heap, format []rune, args []term.Term) ([]rune, bool) {
 			return nil, false
 		}
 		i += n
-		text, ok := formatOne(h, spec, next)
+		text, ok := formatOne(h, spec, next, column(out))
 		if !ok {
 			return nil, false
 		}
@@ -135,8 +136,26 @@ func parseSpec(h *term.Heap, f []rune, next func() (term.Term, bool)) (controlSp
 	return s, i, true
 }
 
-// formatOne expands one control sequence, consuming its arguments.
-func formatOne(h *term.Heap, s controlSpec, next func() (term.Term, bool)) ([]rune, bool) {
+// column is io_lib_format's indentation: how far the last line of out reaches, tabs
+// counting to the next multiple of 8.
+func column(out []rune) int {
+	col := 0
+	for _, c := range out {
+		switch c {
+		case '\n':
+			col = 0
+		case '\t':
+			col = (col + 8) / 8 * 8
+		default:
+			col++
+		}
+	}
+	return col
+}
+
+// formatOne expands one control sequence, consuming its arguments; col is the column the
+// output has reached.
+func formatOne(h *term.Heap, s controlSpec, next func() (term.Term, bool), col int) ([]rune, bool) {
 	switch s.control {
 	case 'n':
 		return []rune{'\n'}, true
@@ -176,19 +195,27 @@ func formatOne(h *term.Heap, s controlSpec, next func() (term.Term, bool)) ([]ru
 		}
 		return adjust(cs, s, false), true
 	case 'w', 'p', 'W', 'P':
+		depth := -1
 		if s.control == 'W' || s.control == 'P' {
-			if d, ok := next(); !ok || !d.IsSmall() {
+			d, ok := next()
+			if !ok || !d.IsSmall() {
 				return nil, false
 			}
+			depth = int(d.Small())
 		}
 		v := term.ToValue(h, a)
-		var text string
 		if s.control == 'p' || s.control == 'P' {
-			text = value.Print(v)
-			// For ~p the field width is the line length, not a width to pad to.
-			return []rune(text), true
+			// The field width is the line length, the precision the column to start at.
+			lineLen, start := 80, col+1
+			if s.hasWidth {
+				lineLen = s.width
+			}
+			if s.prec >= 0 {
+				start = s.prec
+			}
+			return []rune(value.Pretty(v, start, lineLen, depth, s.unicode)), true
 		}
-		return adjust([]rune(value.Format(v)), s, true), true
+		return adjust([]rune(value.WriteDepth(v, depth)), s, true), true
 	case 'b', 'B', 'x', 'X', '#', '+':
 		if !term.IsInteger(h, a) {
 			return nil, false

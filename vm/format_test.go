@@ -2,10 +2,16 @@ package vm
 
 import (
 	"bytes"
+	"fmt"
 	"math"
+	"math/rand/v2"
+	"sort"
+	"strings"
 	"testing"
 
+	"github.com/beamlite/beamlite/asm"
 	"github.com/beamlite/beamlite/value"
+	"github.com/beamlite/beamlite/vm/term"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -138,4 +144,128 @@ func TestIoFormatWrites(t *testing.T) {
 	_, err = v.Apply("io", "nl")
 	require.NoError(t, err)
 	assert.Equal(t, "héllo {1}\nplain\n\n", out.String())
+}
+
+// prettyTerm returns a pseudo-random term of the kinds ~p lays out differently: flat leaves
+// (atoms, numbers, strings, printable binaries), byte binaries, lists, tagged and untagged
+// tuples, maps and improper lists, nested up to depth.
+func prettyTerm(rng *rand.Rand, depth int) value.Term {
+	k := rng.IntN(12)
+	if depth == 0 {
+		k = rng.IntN(5)
+	}
+	switch k {
+	case 0:
+		return value.Atom([]string{"ok", "error", "a_longer_atom_name", "Quoted atom", "x"}[rng.IntN(5)])
+	case 1:
+		return value.Int(rng.IntN(2000000) - 1000)
+	case 2:
+		return value.String([]string{"value", "a string of some length", "", "tab\there", "x"}[rng.IntN(5)])
+	case 3:
+		return value.Binary([]string{"binary", "a longer binary here", "\x01\x02\xff", "", "αβ"}[rng.IntN(5)])
+	case 4:
+		return value.Float(float64(rng.IntN(1000)) / 8)
+	case 5, 6:
+		l := make(value.List, rng.IntN(14))
+		for i := range l {
+			l[i] = prettyTerm(rng, depth-1)
+		}
+		return l
+	case 7:
+		l := make(value.Tuple, 1+rng.IntN(5))
+		l[0] = value.Atom([]string{"tag", "a_very_long_tag_name_here", "t"}[rng.IntN(3)])
+		for i := 1; i < len(l); i++ {
+			l[i] = prettyTerm(rng, depth-1)
+		}
+		return l
+	case 8:
+		l := make(value.Tuple, rng.IntN(5))
+		for i := range l {
+			l[i] = prettyTerm(rng, depth-1)
+		}
+		return l
+	case 9:
+		n := rng.IntN(5)
+		var keys []value.Term
+		seen := map[string]bool{}
+		for i := 0; i < n; i++ {
+			k := value.Atom(fmt.Sprintf("key%d", rng.IntN(9)))
+			if !seen[string(k)] {
+				seen[string(k)] = true
+				keys = append(keys, k)
+			}
+		}
+		sort.Slice(keys, func(i, j int) bool { return keys[i].(value.Atom) < keys[j].(value.Atom) })
+		m := value.Map{Keys: keys}
+		for range keys {
+			m.Values = append(m.Values, prettyTerm(rng, depth-1))
+		}
+		return m
+	case 10:
+		l := make([]value.Term, 1+rng.IntN(4))
+		for i := range l {
+			l[i] = prettyTerm(rng, depth-1)
+		}
+		return value.ImproperList{Elems: l, Tail: value.Atom("tail")}
+	}
+	l := make(value.List, 20+rng.IntN(30))
+	for i := range l {
+		l[i] = value.Int(rng.IntN(300))
+	}
+	return l
+}
+
+// TestIoFormatPrettyErlang checks ~p, ~P and ~W against io_lib:format on erl for random
+// terms, at several columns, line lengths and depths.
+func TestIoFormatPrettyErlang(t *testing.T) {
+	rng := rand.New(rand.NewPCG(4, 80))
+	type fcase struct {
+		format string
+		args   value.List
+	}
+	var cases []fcase
+	for n := 0; n < 400; n++ {
+		x := prettyTerm(rng, 4)
+		d := value.Int(1 + rng.IntN(7))
+		switch n % 6 {
+		case 0:
+			cases = append(cases, fcase{"~p", value.List{x}})
+		case 1:
+			cases = append(cases, fcase{"~P", value.List{x, d}})
+		case 2:
+			cases = append(cases, fcase{"~W", value.List{x, d}})
+		case 3:
+			cases = append(cases, fcase{"result: ~p~n  ~p", value.List{x, x}})
+		case 4:
+			cases = append(cases, fcase{"~40p", value.List{x}})
+		case 5:
+			cases = append(cases, fcase{"~tp", value.List{x}})
+		}
+	}
+	var sb strings.Builder
+	sb.WriteString("-module(ppref).\n-export([main/0]).\nmain() ->\n    L = [\n")
+	for i, c := range cases {
+		sep := ","
+		if i == len(cases)-1 {
+			sep = ""
+		}
+		fmt.Fprintf(&sb, "        {%s, %s}%s\n", value.Format(value.String(c.format)), value.Format(c.args), sep)
+	}
+	sb.WriteString("    ],\n    lists:foreach(fun({F, A}) -> io:format(\"~w~n\", " +
+		"[unicode:characters_to_binary(io_lib:format(F, A))]) end, L).\n")
+	lines := runErl(t, "ppref", sb.String())
+	require.Len(t, lines, len(cases))
+	for i, c := range cases {
+		want, err := asm.ParseTerm("erl", lines[i])
+		require.NoError(t, err)
+		var h term.Heap
+		args := make([]term.Term, len(c.args))
+		for k, a := range c.args {
+			args[k], err = term.FromValue(&h, a)
+			require.NoError(t, err)
+		}
+		got, ok := ioFormat(&h, []rune(c.format), args)
+		require.True(t, ok, "%s %s", c.format, value.Format(c.args))
+		assert.Equal(t, string(want.(value.Binary)), string(got), "io_lib:format(%q, %s)", c.format, value.Format(c.args))
+	}
 }
