@@ -80,7 +80,10 @@ func TestReference(t *testing.T) {
 			report := stderr.String()
 			i := strings.LastIndex(report, "\n@@")
 			require.GreaterOrEqual(t, i, 0, "no report from the twin: %s", report)
-			kind, rest, _ := strings.Cut(strings.TrimSpace(report[i+3:]), " ")
+			// The report is one line; what follows it is the logger's (which writes to
+			// standard error too, and may finish after the driver).
+			line, _, _ := strings.Cut(report[i+3:], "\n")
+			kind, rest, _ := strings.Cut(strings.TrimSpace(line), " ")
 			switch kind {
 			case "result":
 				o.result, err = asm.ParseTerm("erl", rest)

@@ -22,9 +22,12 @@ handle_call({ret, R}, _From, _S) -> R;
 handle_call({throw, R}, _From, _S) -> throw(R);
 handle_call({sleep, T}, _From, S) -> timer:sleep(T), {reply, slept, S};
 handle_call(later, From, S) -> self() ! {reply_to, From}, {noreply, S};
+handle_call(dict, {Pid, _}, S) ->
+    {reply, {get('$initial_call'), hd(get('$ancestors')) =:= Pid}, S};
 handle_call(crash, _From, _S) -> erlang:error(boom).
 
 handle_cast({ret, R}, _S) -> R;
+handle_cast({sleep, T}, S) -> timer:sleep(T), {noreply, S};
 handle_cast(crash, _S) -> erlang:error(boom).
 
 handle_info(timeout, S) -> {noreply, {timeout, S}};
