@@ -138,6 +138,6 @@ func (p *Process) markerUse(ref term.Term) {
 
 func (p *Process) markerClear(ref term.Term) {
 	if p.marker.ref == ref {
-		p.marker = recvMarker{}
+		p.marker = recvMarker{ref: term.Nil} // ref is a collector root: never the zero word
 	}
 }
