@@ -3,7 +3,7 @@ defmodule :task_shutdown_finished do
     t = Task.async(&answer/0)
     ref = Process.monitor(t.pid)
     receive do
-      {:DOWN, ^ref, _, _, :normal} -> :ok
+      {:DOWN, ^ref, _, _, _} -> :ok
     end
 
     r = Task.shutdown(t)
