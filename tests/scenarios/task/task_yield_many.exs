@@ -4,7 +4,7 @@ defmodule :task_yield_many do
 
     Task.yield_many(
       [Task.async(fn -> sleep_ret(0, 1) end), Task.async(fn -> sleep_ret(5000, 2) end), Task.async(&boom/0)],
-      100
+      500
     )
   end
 
