@@ -80,6 +80,10 @@ func TestRunEveryExample(t *testing.T) {
 		"collections.bl": {exitOK, "squares: [1,4,9,16,25,36,49,64,81,100]\nsum: 55, sorted: [1,2,3]\n#{apple => 3,pear => 5,plum => 7}, pears: 5\n", ""},
 		"binaries.bl":    {exitOK, "<<1,5,0,104,101,108,108,111>> -> version 1, 5 bytes: hello\n", ""},
 		"agent.bl":       {exitOK, "counter: 11\ntook 11, the counter is 0 again\nprices: #{apple => 3,pear => 5}\na pear costs 5\n", ""},
+		"counter.bl": {exitOK, "after two increments: 2\ntick 1: count 3\ntick 2: count 4\n" +
+			"tick 3: count 5\nafter three ticks: 5\n", ""},
+		"delayed_reply.bl": {exitOK, "while the worker computes, the server answers: pong\n" +
+			"the worker's reply: 7 * 7 = 49\n", ""},
 		"exceptions.bl": {exitBad, "caught throw:oops\ncaught exit:oops\ncaught error:oops\n",
 			"exception error: {badmatch,{error,1}}\n"},
 		"tasks.bl": {exitOK, "async/await: fib(25) = 75025\n" +
