@@ -6,7 +6,6 @@ import (
 	"unsafe"
 
 	"github.com/beamlite/beamlite/gc"
-	"github.com/beamlite/beamlite/sched"
 	"github.com/beamlite/beamlite/vm/term"
 )
 
@@ -22,7 +21,8 @@ import (
 // eighth more). Not counted: messages still in a process's inbox (not yet received; they are
 // counted once received), off-heap binaries (shared between processes; erlang:memory(binary)
 // is not tracked and raises notsup, as an erts without that allocator does), maps' internal
-// buckets of the links/monitors tables (counted as 64 bytes per entry).
+// buckets of the links/monitors tables (counted as 64 bytes per entry), the timer of a receive
+// that waits with a timeout.
 //
 // A process counts what it published at the end of its last run (procPub.memBytes), so the
 // figure is at most one run stale for a busy process and exact for an idle one; the calling
@@ -103,7 +103,6 @@ var (
 	procBaseBytes = goAlloc(int64(unsafe.Sizeof(Process{}))) + goAlloc(int64(unsafe.Sizeof(gc.Heap{}))) + 12
 	sigBytes      = goAlloc(int64(unsafe.Sizeof(procSignals{})))
 	extBytes      = goAlloc(int64(unsafe.Sizeof(procExt{})))
-	timerBytes    = goAlloc(int64(unsafe.Sizeof(sched.Timer{})))
 )
 
 const (
@@ -129,9 +128,6 @@ func (p *Process) memoryBytes() int64 {
 	}
 	if s := p.sig; s != nil {
 		n += sigBytes + int64(len(s.links)+len(s.monitors)+len(s.monitoredBy))*mapEntry
-	}
-	if p.timer != nil {
-		n += timerBytes
 	}
 	return n
 }
