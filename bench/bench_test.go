@@ -58,23 +58,23 @@ func TestChecks(t *testing.T) {
 		Filter: regexp.MustCompile(`^(fib|maps|spawn|ring|messages|lists|sort|fairness|gc_load|gen_server_call|cast|supervisor_restart|start_children) `)})
 	require.NoError(t, err)
 	want := map[string]string{
-		"fib fib(18)":                                                                   "2584",
-		"maps 2000 puts, then gets":                                                     "4002000", // the sum of 2K for K in 1..2000
-		"spawn 2000 waiting processes":                                                  "2000",
-		"ring 100 processes × 10 laps":                                                  "1000",
-		"ring 1000 processes × 2 laps":                                                  "2000",
-		"messages 10000 × small ({msg, 42})":                                            "10000",
-		"lists seq/map/filter/sum of 10000":                                             "33336666", // 2X for X in 1..10000 with 3 | 2X
-		"sort lists:sort of 2000 integers":                                              "",         // checked against the BEAM in TestTwinsAgree
-		"messages 10000 × tuple10":                                                      "10000",
-		"messages 10000 × bin1k (1 KB binary)":                                          "10000",
-		"fairness 4 spinning processes, 100 round trips":                                "100",
-		"gc_load 50 processes building 10000-element lists, 200 ms of round trips":      "50",
-		"gen_server_call 1 client × 2000 calls":                                         "2000",
-		"gen_server_call 100 clients × 20 calls":                                        "2000",
-		"cast 10000 casts, then a call":                                                 "10000",
-		"supervisor_restart 100 kill-and-restart cycles, 50 per one_for_one supervisor": "100",
-		"start_children 1000 children, one start_child each":                            "1000",
+		"fib fib(18)":                                                              "2584",
+		"maps 2000 puts, then gets":                                                "4002000", // the sum of 2K for K in 1..2000
+		"spawn 2000 waiting processes":                                             "2000",
+		"ring 100 processes × 10 laps":                                             "1000",
+		"ring 1000 processes × 2 laps":                                             "2000",
+		"messages 10000 × small ({msg, 42})":                                       "10000",
+		"lists seq/map/filter/sum of 10000":                                        "33336666", // 2X for X in 1..10000 with 3 | 2X
+		"sort lists:sort of 2000 integers":                                         "",         // checked against the BEAM in TestTwinsAgree
+		"messages 10000 × tuple10":                                                 "10000",
+		"messages 10000 × bin1k (1 KB binary)":                                     "10000",
+		"fairness 4 spinning processes, 100 round trips":                           "100",
+		"gc_load 50 processes building 10000-element lists, 200 ms of round trips": "50",
+		"gen_server_call 1 client × 2000 calls":                                    "2000",
+		"gen_server_call 100 clients × 20 calls":                                   "2000",
+		"cast 10000 casts, then a call":                                            "10000",
+		"supervisor_restart 100 kill-restart cycles, 50 per supervisor":            "100",
+		"start_children 1000 children, one start_child each":                       "1000",
 	}
 	for _, c := range rep.Cases {
 		require.Empty(t, c.Error, c.Label())

@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // Machine describes where a report was measured.
@@ -228,20 +229,31 @@ func (r *Report) WriteSVG(w io.Writer) {
 		bars = append(bars, bar{label, x})
 		lo, hi = math.Min(lo, x), math.Max(hi, x)
 	}
-	// The axis runs over whole powers of two.
+	// The axis runs over whole powers of two, down to axisFloor at most: a latency ratio can be
+	// 1/10,000 (a round trip that waits for no time slice against one that waits for four),
+	// and an axis that reached it would squeeze every other bar; such bars end at the left
+	// edge, their value printed beside them.
+	const axisFloor = 1.0 / 64
+	clipped := lo < axisFloor
+	lo = max(lo, axisFloor)
 	lo = math.Pow(2, math.Floor(math.Log2(lo)))
 	hi = math.Pow(2, math.Ceil(math.Log2(hi)))
+	// The labels' column fits the longest label (about 6.6 px a character at 12 px).
+	labelW := 430
+	for _, b := range bars {
+		labelW = max(labelW, int(float64(utf8.RuneCountInString(b.label))*6.6)+16)
+	}
 	const (
-		labelW = 430
-		padW   = 50 // room for the value of a bar that reaches the left end
-		plotW  = 520
-		barH   = 22
-		top    = 70
-		width  = labelW + padW + plotW + 70
+		padW  = 50 // room for the value of a bar that reaches the left end
+		plotW = 520
+		barH  = 22
+		top   = 70
 	)
+	width := labelW + padW + plotW + 70
 	height := top + barH*max(len(bars), 1) + 50
 	xOf := func(v float64) float64 {
-		return labelW + padW + plotW*(math.Log2(v)-math.Log2(lo))/(math.Log2(hi)-math.Log2(lo))
+		v = max(v, lo)
+		return float64(labelW+padW) + plotW*(math.Log2(v)-math.Log2(lo))/(math.Log2(hi)-math.Log2(lo))
 	}
 	// Grid lines at powers of two, at most 12 of them.
 	step := math.Pow(2, math.Ceil((math.Log2(hi)-math.Log2(lo))/12))
@@ -249,7 +261,11 @@ func (r *Report) WriteSVG(w io.Writer) {
 	fmt.Fprintf(w, `<rect width="100%%" height="100%%" fill="white"/>`+"\n")
 	fmt.Fprintf(w, `<text x="10" y="22" font-size="16" font-weight="bold">beamlite's cost ÷ the BEAM's, for the same work (lower is better for beamlite)</text>`+"\n")
 	fmt.Fprintf(w, `<text x="10" y="42" fill="#555">%s</text>`+"\n", html.EscapeString(r.Machine.Describe()))
-	fmt.Fprintf(w, `<text x="%d" y="60" fill="#555">← beamlite faster · beamlite slower →   (log scale; medians of %d runs per side)</text>`+"\n", labelW+padW, r.Runs)
+	clipNote := ""
+	if clipped {
+		clipNote = fmt.Sprintf("; cut at %s", RatioText(lo))
+	}
+	fmt.Fprintf(w, `<text x="%d" y="60" fill="#555">← beamlite faster · beamlite slower →   (log scale; medians of %d runs per side%s)</text>`+"\n", labelW+padW, r.Runs, clipNote)
 	axisY := top + barH*max(len(bars), 1)
 	for v := 1 / math.Pow(step, math.Floor(math.Log(1/lo)/math.Log(step))); v <= hi*1.0001; v *= step {
 		x := xOf(v)

@@ -73,7 +73,7 @@ var Suite = []Benchmark{
 	{Name: "cast", Module: "bench_cast", Args: []string{"1000000"}, Quick: []string{"10000"},
 		Params: "%s casts, then a call", Requires: []string{"gen_server:start_link/3", "gen_server:cast/2", "gen_server:call/3", "gen_server:stop/1"}},
 	{Name: "supervisor_restart", Module: "bench_supervisor_restart", Args: []string{"5000", "100"}, Quick: []string{"100", "50"},
-		Params: "%s kill-and-restart cycles, %s per one_for_one supervisor", Requires: []string{"supervisor:start_link/2", "supervisor:which_children/1", "gen_server:start_link/3", "gen_server:stop/1"}},
+		Params: "%s kill-restart cycles, %s per supervisor", Requires: []string{"supervisor:start_link/2", "supervisor:which_children/1", "gen_server:start_link/3", "gen_server:stop/1"}},
 	{Name: "start_children", Module: "bench_start_children", Args: []string{"10000"}, Quick: []string{"1000"},
 		Params: "%s children, one start_child each", Requires: []string{"supervisor:start_link/2", "supervisor:start_child/2", "supervisor:count_children/1", "gen_server:start_link/3", "gen_server:stop/1"}},
 }
