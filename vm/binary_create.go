@@ -13,8 +13,27 @@ import (
 
 // Construction: bs_create_bin (the plan is in interp_binary.go's header).
 
-// createBin is bs_create_bin.
-func (p *Process) createBin(lits []term.Term, in *instr) step {
+// binAppend is the writable tail of the binary this process built last by appending (a
+// bs_create_bin whose first segment is a whole binary, <<Acc/binary, ...>>), as erts keeps one:
+// buf's Data is allocated with spare capacity, the terms over it are sub binaries that end at
+// or before end, and no term of any process covers the bytes from end on. So the next append
+// to a sub binary that ends exactly at end may write into the spare bytes and return a longer
+// sub binary: the older terms do not see the new bytes, and building a binary by appending in
+// a loop costs amortised O(1) per byte instead of a copy of everything so far. A process that
+// receives the binary has no binAppend for it and copies, as erts does. Data's length never
+// changes (it is its capacity from the start), so no Go slice header is written that another
+// process could be reading.
+type binAppend struct {
+	buf *term.Binary
+	end int // in bytes
+}
+
+// appendReds is how many bytes bs_create_bin copies for one reduction.
+const appendReds = 64
+
+// createBin is bs_create_bin; cost is the reductions it charges beyond the instruction's own,
+// one for every appendReds bytes it writes.
+func (p *Process) createBin(lits []term.Term, in *instr) (st step, cost int) {
 	h := &p.heap.Heap
 	segs := in.ext.segs
 	var sizeBuf [16]int
@@ -29,16 +48,20 @@ func (p *Process) createBin(lits []term.Term, in *instr) step {
 			reason = term.SystemLimit
 		}
 		if reason != term.NonValue {
-			return p.createFail(in, reason)
+			return p.createFail(in, reason), 0
 		}
 		sizes = append(sizes, n)
 		total += n
+	}
+	if r, added, ok := p.appendInPlace(h, lits, segs, sizes, total); ok {
+		p.put(operand(in.args[1]), r)
+		return stepNext, added / appendReds
 	}
 	// <<B/binary>> of a whole binary is B: no copy.
 	if len(segs) == 1 && segs[0].typ == bytecode.SegBinary {
 		if v := p.get(lits, segs[0].val); term.BitSize(h, v) == total && term.HeaderKind(h.Words(v)[0]) != term.KindSubBin {
 			p.put(operand(in.args[1]), v)
-			return stepNext
+			return stepNext, 0
 		}
 	}
 	nbytes := (total + 7) / 8
@@ -47,13 +70,25 @@ func (p *Process) createBin(lits []term.Term, in *instr) step {
 		// Kept apart from the large case so that the buffer stays on the Go stack.
 		var small [term.MaxHeapBinary]byte
 		if !p.writeSegs(h, lits, segs, sizes, small[:nbytes]) {
-			return p.createFail(in, term.Badarg)
+			return p.createFail(in, term.Badarg), 0
 		}
 		r = term.MakeBitstring(h, small[:nbytes], total)
+	} else if appendable(segs, total) {
+		// An append: the result gets a writable tail, twice its size.
+		buf := make([]byte, max(2*nbytes, 256))
+		if !p.writeSegs(h, lits, segs, sizes, buf[:nbytes]) {
+			return p.createFail(in, term.Badarg), 0
+		}
+		bin := &term.Binary{Data: buf}
+		r = term.MakeSubBinary(h, term.MakeRefBinary(h, bin), 0, total)
+		if p.bin == nil {
+			p.bin = new(binAppend)
+		}
+		p.bin.buf, p.bin.end = bin, nbytes
 	} else {
 		buf := make([]byte, nbytes)
 		if !p.writeSegs(h, lits, segs, sizes, buf) {
-			return p.createFail(in, term.Badarg)
+			return p.createFail(in, term.Badarg), 0
 		}
 		// The buffer is ours: the off-heap binary takes it without a copy.
 		r = term.MakeRefBinary(h, &term.Binary{Data: buf})
@@ -62,7 +97,50 @@ func (p *Process) createBin(lits []term.Term, in *instr) step {
 		}
 	}
 	p.put(operand(in.args[1]), r)
-	return stepNext
+	return stepNext, nbytes / appendReds
+}
+
+// appendable reports whether a bs_create_bin appends to a binary: its first segment is a
+// whole binary, more follow, and the result is whole bytes.
+func appendable(segs []segment, total int) bool {
+	return len(segs) >= 2 && segs[0].typ == bytecode.SegBinary && segs[0].size == opNone && total%8 == 0
+}
+
+// appendInPlace performs an append into the writable tail (binAppend) when the first segment
+// is a sub binary ending exactly there and the rest fits in the spare bytes; added is the
+// number of bytes written. Otherwise ok is false and nothing is changed that any term sees.
+func (p *Process) appendInPlace(h *term.Heap, lits []term.Term, segs []segment, sizes []int, total int) (r term.Term, added int, ok bool) {
+	a := p.bin
+	if a == nil || a.buf == nil || !appendable(segs, total) {
+		return term.NonValue, 0, false
+	}
+	v := p.get(lits, segs[0].val)
+	if !v.IsBoxed() {
+		return term.NonValue, 0, false
+	}
+	w := h.Words(v)
+	if term.HeaderKind(w[0]) != term.KindSubBin {
+		return term.NonValue, 0, false
+	}
+	off, n, under := int(w[1]), int(w[2]), term.Term(w[3])
+	if off%8 != 0 || n%8 != 0 || (off+n)/8 != a.end ||
+		term.HeaderKind(h.Words(under)[0]) != term.KindRefBin || h.RefBinary(under) != a.buf {
+		return term.NonValue, 0, false
+	}
+	added = (total - n) / 8
+	if a.end+added > len(a.buf.Data) {
+		return term.NonValue, 0, false // full: the caller copies into a larger buffer
+	}
+	tail := a.buf.Data[a.end : a.end+added]
+	clear(tail) // the bit writer ORs into zeroed bytes; a failed append may have left some
+	bw := bitWriter{buf: tail}
+	for i := 1; i < len(segs); i++ {
+		if !p.writeSeg(h, lits, &bw, &segs[i], sizes[i]) {
+			return term.NonValue, 0, false // badarg: the caller's second attempt raises it
+		}
+	}
+	a.end += added
+	return term.MakeSubBinary(h, under, off, total), added, true
 }
 
 // writeSegs writes every segment into buf (zeroed, exactly large enough); false means a

@@ -380,8 +380,9 @@ func TestBinaryMatchSurvivesGC(t *testing.T) {
 }
 
 // TestBinaryResultPlacement: bs_create_bin puts results of up to 64 bytes on the heap and
-// larger ones off-heap (behind a sub binary when they end inside a byte), and <<B/binary>> of
-// a whole binary is B itself.
+// larger ones off-heap, behind a sub binary (an append of whole bytes, as here, gets a
+// writable tail behind one, and so does a result that ends inside a byte), and <<B/binary>>
+// of a whole binary is B itself.
 func TestBinaryResultPlacement(t *testing.T) {
 	p := newProcess(newVM(t, Options{}), gc.DefaultOptions())
 	p.x = new(regFile) // a process off any scheduler needs its own registers
@@ -397,7 +398,7 @@ func TestBinaryResultPlacement(t *testing.T) {
 		kind        term.Kind
 	}{
 		{63, 8, term.KindHeapBin}, {64, 0, term.KindHeapBin}, {63, 7, term.KindHeapBin},
-		{64, 8, term.KindRefBin}, {64, 1, term.KindSubBin}, {1000, 3, term.KindSubBin},
+		{64, 8, term.KindSubBin}, {64, 1, term.KindSubBin}, {1000, 3, term.KindSubBin},
 	} {
 		p.x[0] = term.MakeBinary(h, make([]byte, c.bytes))
 		p.x[1], p.x[2] = term.MakeSmall(-1), term.MakeSmall(int64(c.bits))

@@ -448,9 +448,14 @@ func (p *Process) run(budget int) outcome {
 			// interp_binary.go, with one way back for all of them.
 			p.fn, p.ip = fn, ip
 			var st step
-			if in.op >= bytecode.BsCreateBin {
+			switch {
+			case in.op == bytecode.BsCreateBin:
+				var cost int
+				st, cost = p.createBin(fn.lits, in)
+				reds -= cost
+			case in.op > bytecode.BsCreateBin:
 				st = p.binaryInstr(fn.lits, in)
-			} else {
+			default:
 				st = p.mapInstr(fn.lits, in)
 			}
 			switch st {

@@ -8,7 +8,10 @@ package vm
 // buffer through a bit writer. Only then is the result put on the heap, so a failing segment
 // leaves the heap untouched. A result of at most term.MaxHeapBinary bytes is a heap binary
 // (built from a buffer on the Go stack); a larger one becomes an off-heap binary that takes
-// the buffer itself (no second copy), behind a sub binary when it ends inside a byte.
+// the buffer itself (no second copy), behind a sub binary when it ends inside a byte. An
+// append (<<Acc/binary, ...>>) gets a buffer with spare capacity, and the next append to the
+// result writes into it in place (binAppend), so a binary built in a loop is not copied at
+// every step. bs_create_bin charges a reduction per 64 bytes it writes.
 //
 // Match contexts. bs_start_match puts a match context in its dst: an ordinary KindSubBin
 // object [header, offset, size, binary] on the process heap whose raw offset word is the bit
@@ -104,8 +107,9 @@ func (p *Process) binaryInstr(lits []term.Term, in *instr) step {
 		return p.setPosition(lits, in)
 	case bytecode.BsStartMatch:
 		return p.startMatch(lits, in)
-	case bytecode.BsCreateBin:
-		return p.createBin(lits, in)
+	case bytecode.BsCreateBin: // the loop calls createBin itself, to charge its cost
+		st, _ := p.createBin(lits, in)
+		return st
 	case bytecode.BsGetTail:
 		p.put(operand(in.args[1]), restOf(h, p.get(lits, operand(in.args[0]))))
 		return stepNext

@@ -846,3 +846,88 @@ func TestBinaryRawPositions(t *testing.T) {
 		}
 	})
 }
+
+const appendSrc = `
+module bapp
+export build/2, fork/1, sub/1
+
+% build(N, Acc) -> <<Acc/binary, 0, 1, ..., N-1>> (bytes mod 256), appending a byte at a time.
+function build/2
+    move 0, x2
+@loop:
+    is_lt @done, x2, x0
+    bif2 none, erlang:'band'/2, x2, 255, x3
+    bs_create_bin none, x1, [x1/binary, x3:8]
+    bif2 none, erlang:'+'/2, x2, 1, x2
+    jump @loop
+@done:
+    move x1, x0
+    return
+
+% fork(N) -> A = build(N, <<>>), {A, <<A/binary, 1>>, <<A/binary, 2, 3>>, build(3, A)}: four
+% appends to the same A; only the first may write in place.
+function fork/1
+    allocate 3
+    move <<>>, x1
+    call 2, build/2
+    move x0, y0
+    move 1, x3
+    bs_create_bin none, y1, [x0/binary, x3:8]
+    move 2, x3
+    move 3, x4
+    bs_create_bin none, y2, [y0/binary, x3:8, x4:8]
+    move 3, x0
+    move y0, x1
+    call 2, build/2
+    put_tuple x0, [y0, y1, y2, x0]
+    deallocate 3
+    return
+
+% sub(N) -> B = build(N, <<>>), <<_, Rest/binary>> = B, {B, <<Rest/binary, 7>>, <<B/binary, 8>>}:
+% an append to a sub binary that ends where B does, then to B.
+function sub/1
+    allocate 2
+    move <<>>, x1
+    call 2, build/2
+    move x0, y0
+    bs_start_match none, x0, x1
+    bs_skip_bits none, x1, 8, 1
+    bs_get_tail x1, x1
+    move 7, x3
+    bs_create_bin none, y1, [x1/binary, x3:8]
+    move 8, x3
+    bs_create_bin none, x2, [y0/binary, x3:8]
+    put_tuple x0, [y0, y1, x2]
+    deallocate 2
+    return
+`
+
+// TestBinaryAppendInPlace: appending to the binary a process built last writes into its
+// spare capacity; every other append copies, so no term ever sees bytes appended to another.
+func TestBinaryAppendInPlace(t *testing.T) {
+	seq := func(n int, tail ...byte) value.Binary {
+		b := make([]byte, n)
+		for i := range b {
+			b[i] = byte(i)
+		}
+		return value.Binary(append(b, tail...))
+	}
+	eachConfig(t, func(t *testing.T, v *VM) {
+		loadSrc(t, v, "bapp.bl", appendSrc)
+		for _, n := range []int{10, 64, 65, 200, 256, 257, 3000} {
+			r, err := v.Apply("bapp", "fork", value.Int(n))
+			require.NoError(t, err)
+			a := seq(n)
+			assert.Equal(t, value.Tuple{a, seq(n, 1), seq(n, 2, 3), seq(n, 0, 1, 2)}, r, "fork(%d)", n)
+
+			r, err = v.Apply("bapp", "sub", value.Int(n))
+			require.NoError(t, err)
+			assert.Equal(t, value.Tuple{a, value.Binary(append([]byte(a[1:]), 7)), seq(n, 8)}, r, "sub(%d)", n)
+
+			// A binary built in another process is copied, not written into.
+			r, err = v.Apply("bapp", "build", value.Int(5), a)
+			require.NoError(t, err)
+			assert.Equal(t, seq(n, 0, 1, 2, 3, 4), r)
+		}
+	})
+}
