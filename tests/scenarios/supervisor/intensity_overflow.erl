@@ -5,7 +5,7 @@
 main() ->
     process_flag(trap_exit, true),
     {ok, Sup} = supervisor:start_link(intensity_overflow, []),
-    [{b, B, _, _}, {a, _, _, _}] = supervisor:which_children(Sup),
+    B = pid(Sup, b),
     kill(pid(Sup, a)),
     io:format("restart 1: ~p~n", [is_process_alive(Sup)]),
     kill(pid(Sup, a)),
@@ -19,7 +19,7 @@ pid(Sup, Id) ->
 kill(Pid) ->
     Ref = monitor(process, Pid),
     exit(Pid, kill),
-    receive {'DOWN', Ref, process, Pid, _} -> ok end.
+    receive {'DOWN', Ref, process, _, _} -> ok end.
 init([]) ->
     {ok, {#{intensity => 2, period => 5},
           [#{id => a, start => {intensity_overflow, start, []}},

@@ -4,9 +4,11 @@
 main() ->
     process_flag(trap_exit, true),
     {ok, Sup} = supervisor:start_link(intensity_zero, []),
-    [{a, A, _, _}] = supervisor:which_children(Sup),
-    exit(A, boom),
+    exit(pid(Sup, a), boom),
     receive {'EXIT', Sup, Reason} -> Reason end.
+pid(Sup, Id) ->
+    {Id, Pid, _, _} = lists:keyfind(Id, 1, supervisor:which_children(Sup)),
+    Pid.
 init([]) -> {ok, {{one_for_one, 0, 1}, [{a, {intensity_zero, start, []}, permanent, 100, worker, []}]}}.
 start() -> {ok, spawn_link(intensity_zero, loop, [])}.
 loop() -> receive after infinity -> ok end.

@@ -1,16 +1,20 @@
 -module(shutdown_brutal_kill).
--export([main/0, init/1, start/0, loop/0]).
+-export([main/0, init/1, start/0, loop/1]).
 % shutdown brutal_kill: exit(Child, kill), even for a child that traps exits
 main() ->
     {ok, Sup} = supervisor:start_link(shutdown_brutal_kill, []),
-    [{k, K, _, _}] = supervisor:which_children(Sup),
-    Ref = monitor(process, K),
+    Ref = monitor(process, pid(Sup, k)),
     ok = supervisor:terminate_child(Sup, k),
-    Reason = receive {'DOWN', Ref, process, K, R} -> R end,
-    {Reason, supervisor:which_children(Sup)}.
+    {await_down(Ref), supervisor:which_children(Sup)}.
+pid(Sup, Id) ->
+    {Id, Pid, _, _} = lists:keyfind(Id, 1, supervisor:which_children(Sup)),
+    Pid.
+await_down(Ref) -> receive {'DOWN', Ref, process, _, Reason} -> Reason end.
 init([]) ->
     {ok, {#{}, [#{id => k, start => {shutdown_brutal_kill, start, []}, shutdown => brutal_kill}]}}.
-start() -> {ok, spawn_link(shutdown_brutal_kill, loop, [])}.
-loop() ->
-    process_flag(trap_exit, true),
-    receive after infinity -> ok end.
+% the child traps exits before it says it is ready, so that no shutdown can come first
+start() ->
+    Pid = spawn_link(shutdown_brutal_kill, loop, [self()]),
+    receive {ready, Pid} -> {ok, Pid} end.
+ready(Parent) -> process_flag(trap_exit, true), Parent ! {ready, self()}.
+loop(Parent) -> ready(Parent), receive after infinity -> ok end.

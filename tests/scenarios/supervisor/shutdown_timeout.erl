@@ -1,16 +1,20 @@
 -module(shutdown_timeout).
--export([main/0, init/1, start/0, loop/0]).
+-export([main/0, init/1, start/0, loop/1]).
 % shutdown Time: exit(Child, shutdown), then exit(Child, kill) when Time passes; a child that
-% ignores the shutdown is killed
+% traps exits and ignores the shutdown is killed
 main() ->
     {ok, Sup} = supervisor:start_link(shutdown_timeout, []),
-    [{s, S, _, _}] = supervisor:which_children(Sup),
-    Ref = monitor(process, S),
+    Ref = monitor(process, pid(Sup, s)),
     ok = supervisor:terminate_child(Sup, s),
-    receive {'DOWN', Ref, process, S, R} -> R end.
+    await_down(Ref).
+pid(Sup, Id) ->
+    {Id, Pid, _, _} = lists:keyfind(Id, 1, supervisor:which_children(Sup)),
+    Pid.
+await_down(Ref) -> receive {'DOWN', Ref, process, _, Reason} -> Reason end.
 init([]) ->
     {ok, {#{}, [#{id => s, start => {shutdown_timeout, start, []}, shutdown => 50}]}}.
-start() -> {ok, spawn_link(shutdown_timeout, loop, [])}.
-loop() ->
-    process_flag(trap_exit, true),
-    receive after infinity -> ok end.
+start() ->
+    Pid = spawn_link(shutdown_timeout, loop, [self()]),
+    receive {ready, Pid} -> {ok, Pid} end.
+ready(Parent) -> process_flag(trap_exit, true), Parent ! {ready, self()}.
+loop(Parent) -> ready(Parent), receive after infinity -> ok end.
