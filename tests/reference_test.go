@@ -60,9 +60,13 @@ func TestReference(t *testing.T) {
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "beamlite_ref.erl"), []byte(refDriver), 0o644))
 	twins := []string{filepath.Join(dir, "beamlite_ref.erl")}
 	var withTwin []*scenario
+	seen := map[string]string{} // module name -> scenario: the twins share one code path
 	for _, s := range ss {
 		erl := strings.TrimSuffix(s.path, ".bl") + ".erl"
 		if _, err := os.Stat(erl); err == nil {
+			require.Empty(t, seen[s.module], "%s and %s both define module %s: on erl one would replace the other",
+				seen[s.module], s.path, s.module)
+			seen[s.module] = s.path
 			twins = append(twins, erl)
 			withTwin = append(withTwin, s)
 		}
