@@ -1,5 +1,6 @@
 %% Twin of bench/bench_supervisor_restart.bl: a one_for_one supervisor with one permanent
-%% gen_server worker; kill the worker and wait until which_children shows a new pid, K times,
+%% gen_server worker; kill the worker, wait for its DOWN, then until which_children shows a new
+%% pid, K times,
 %% B cycles under each supervisor (so that the restart-intensity bookkeeping, a list of the
 %% restarts of the last period, stays short; only the cycles are timed).
 -module(bench_supervisor_restart).
@@ -25,10 +26,15 @@ batches(K, B, Ns) ->
     ok = gen_server:stop(Sup),
     batches(K - N, B, Ns + (T1 - T0)).
 
-%% cycle(Sup, Worker, N): kill the worker, wait for its successor, N times.
+%% cycle(Sup, Worker, N): kill the worker, wait for its DOWN, then poll which_children until
+%% the supervisor shows its successor, N times. (Without the DOWN, the polling calls and the
+%% supervisor's replies can keep a single scheduler busy while the killed worker waits for
+%% its turn to exit.)
 cycle(_, _, 0) -> ok;
 cycle(Sup, P, N) ->
+    Ref = monitor(process, P),
     exit(P, kill),
+    receive {'DOWN', Ref, process, P, _} -> ok end,
     cycle(Sup, wait_new(Sup, P), N - 1).
 
 wait_new(Sup, Old) ->
