@@ -3,6 +3,7 @@ package vm
 import (
 	"unsafe"
 
+	"github.com/beamlite/beamlite/bytecode"
 	"github.com/beamlite/beamlite/gc"
 	"github.com/beamlite/beamlite/sched"
 	"github.com/beamlite/beamlite/vm/term"
@@ -340,7 +341,7 @@ func (p *Process) processInfo(q *Process, item term.Term) (term.Term, bool) {
 		n := int64(len(q.mb.inbox))
 		q.mb.mu.Unlock()
 		if pub != nil {
-			n += pub.queueLen.Load()
+			n += pub.stack.second()
 		}
 		return term.MakeSmall(n), true
 	case atomMessages:
@@ -363,23 +364,23 @@ func (p *Process) processInfo(q *Process, item term.Term) (term.Term, bool) {
 		if self {
 			return term.MakeSmall(int64(youngSize(p))), true
 		}
-		return term.MakeSmall(pubInt(pub, func(x *procPub) int64 { return x.youngWords.Load() })), true
+		return term.MakeSmall(pubInt(pub, func(x *procPub) int64 { return x.heap.second() })), true
 	case atomTotalHeapSize:
 		if self {
 			return term.MakeSmall(int64(p.heap.Size())), true
 		}
-		return term.MakeSmall(pubInt(pub, func(x *procPub) int64 { return x.heapWords.Load() })), true
+		return term.MakeSmall(pubInt(pub, func(x *procPub) int64 { return x.heap.first() })), true
 	case atomStackSize:
 		if self {
 			return term.MakeSmall(int64(len(p.stack))), true
 		}
-		return term.MakeSmall(pubInt(pub, func(x *procPub) int64 { return x.stackWords.Load() })), true
+		return term.MakeSmall(pubInt(pub, func(x *procPub) int64 { return x.stack.first() })), true
 	case atomMemory:
 		var heap, stack int64
 		if self {
 			heap, stack = int64(p.heap.Size()), int64(cap(p.stack)+len(p.mb.queue))
 		} else if pub != nil {
-			heap, stack = pub.heapWords.Load(), pub.stackWords.Load()+pub.queueLen.Load()
+			heap, stack = pub.heap.first(), pub.stack.first()+pub.stack.second()
 		}
 		return term.MakeSmall((heap+stack)*8 + procStructSize), true
 	case atomCurrentFunction:
@@ -603,7 +604,7 @@ func (p *Process) hibernate(m, f, argList term.Term) term.Term {
 	}
 	args, _ := term.ListToSlice(h, argList)
 	n := len(args)
-	if n+2 > len(p.x) {
+	if n > bytecode.MaxArity {
 		return p.badarg()
 	}
 	copy(p.x[:], args)
@@ -611,10 +612,13 @@ func (p *Process) hibernate(m, f, argList term.Term) term.Term {
 	p.xlive = n + 2
 	p.stack, p.frames, p.catches = nil, nil, nil
 	p.ybase, p.cp = 0, retAddr{}
-	p.marker = recvMarker{ref: term.Nil}
+	if p.ext != nil {
+		p.ext.marker = recvMarker{}
+		p.ext.roots[extMarkerRef] = term.Nil
+	}
 	p.mb.save = 0
 	p.exc = exception{term.Nil, term.Nil, term.Nil}
-	p.start, p.startArity = startApply, n
+	p.start, p.startArity = startApply, uint8(n)
 	p.countGC(p.heap.Compact(p))
 	return p.fail(bifHibernate, term.Nil)
 }

@@ -172,8 +172,8 @@ func (p *Process) flushDown(ref term.Term) bool {
 		if mb.save > i {
 			mb.save--
 		}
-		if p.marker.active && p.marker.pos > i {
-			p.marker.pos--
+		if e := p.ext; e != nil && e.marker.active && e.marker.pos > i {
+			e.marker.pos--
 		}
 		return true
 	}

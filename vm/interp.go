@@ -664,7 +664,7 @@ func (p *Process) allocate(n int32) {
 // growStack makes room for need y slots; kept apart so that allocate stays small enough to
 // inline.
 func (p *Process) growStack(need int) {
-	grown := make([]term.Term, len(p.stack), max(2*cap(p.stack), need, 16))
+	grown := make([]term.Term, len(p.stack), max(2*cap(p.stack), need, 4))
 	copy(grown, p.stack)
 	p.stack = grown
 }

@@ -56,11 +56,15 @@ func (p *Process) loopRec() (term.Term, bool) {
 
 // removeMessage accepts the message under the save pointer and ends the receive.
 func (p *Process) removeMessage() {
-	if p.marker.active && p.mb.save < p.marker.pos {
-		p.marker.pos--
+	if e := p.ext; e != nil {
+		if e.marker.active && p.mb.save < e.marker.pos {
+			e.marker.pos--
+		}
+		if e.timer != nil {
+			p.cancelReceiveTimer()
+		}
 	}
 	p.mb.remove()
-	p.cancelReceiveTimer()
 }
 
 // mustWait reports whether the process may suspend: a message that arrived since its last
@@ -79,16 +83,17 @@ func (p *Process) receiveTimeout(t term.Term) (timedOut, ok bool) {
 	case !t.IsSmall() || t.Small() < 0:
 		return false, false
 	}
-	if p.timer != nil {
-		return p.firedGen.Load() == p.timerGen, true
+	if e := p.ext; e != nil && e.timer != nil {
+		return e.firedGen.Load() == e.timerGen, true
 	}
 	if t.Small() == 0 {
 		return true, true
 	}
-	p.timerGen++
-	gen, v := p.timerGen, p.vm
-	p.timer = v.sys.After(time.Duration(t.Small())*time.Millisecond, func() {
-		p.firedGen.Store(gen)
+	e := p.extState()
+	e.timerGen++
+	gen, v := e.timerGen, p.vm
+	e.timer = v.sys.After(time.Duration(t.Small())*time.Millisecond, func() {
+		e.firedGen.Store(gen)
 		v.sys.Wake(&p.Task)
 	})
 	return false, true
@@ -97,25 +102,27 @@ func (p *Process) receiveTimeout(t term.Term) (timedOut, ok bool) {
 // cancelReceiveTimer stops the receive's timer; a fire that raced with the cancel is ignored
 // because the generation moves on.
 func (p *Process) cancelReceiveTimer() {
-	if p.timer != nil {
-		p.vm.sys.CancelTimer(p.timer)
-		p.timer = nil
-		p.timerGen++
+	if e := p.ext; e != nil && e.timer != nil {
+		p.vm.sys.CancelTimer(e.timer)
+		e.timer = nil
+		e.timerGen++
 	}
 }
 
 // endReceiveTimeout is the timeout instruction: the receive is over, its timer spent.
 func (p *Process) endReceiveTimeout() {
 	p.mb.save = 0
-	p.timer = nil
-	p.timerGen++
+	if e := p.ext; e != nil {
+		e.timer = nil
+		e.timerGen++
+	}
 }
 
 // recvMarker is the reference optimisation of a receive that waits for a fresh reference:
-// messages before pos arrived before the reference was made, so they cannot match.
+// messages before pos arrived before the reference was made, so they cannot match. The
+// reference itself is a collector root, kept in procExt.roots[extMarkerRef].
 type recvMarker struct {
 	active bool
-	ref    term.Term
 	pos    int
 }
 
@@ -126,18 +133,21 @@ func (p *Process) markerReserve() term.Term {
 
 func (p *Process) markerBind(marker, ref term.Term) {
 	if marker.IsSmall() {
-		p.marker = recvMarker{active: true, ref: ref, pos: int(marker.Small())}
+		e := p.extState()
+		e.marker = recvMarker{active: true, pos: int(marker.Small())}
+		e.roots[extMarkerRef] = ref
 	}
 }
 
 func (p *Process) markerUse(ref term.Term) {
-	if p.marker.active && p.marker.ref == ref && p.marker.pos <= len(p.mb.queue) {
-		p.mb.save = p.marker.pos
+	if e := p.ext; e != nil && e.marker.active && e.roots[extMarkerRef] == ref && e.marker.pos <= len(p.mb.queue) {
+		p.mb.save = e.marker.pos
 	}
 }
 
 func (p *Process) markerClear(ref term.Term) {
-	if p.marker.ref == ref {
-		p.marker = recvMarker{ref: term.Nil} // ref is a collector root: never the zero word
+	if e := p.ext; e != nil && e.roots[extMarkerRef] == ref {
+		e.marker = recvMarker{}
+		e.roots[extMarkerRef] = term.Nil
 	}
 }

@@ -25,15 +25,14 @@ type message struct {
 // they were sent. drain stops at the first signal; the owner handles signals (and the
 // messages behind them) in handleSignals, at the start of its next run.
 type mailbox struct {
-	mu      sync.Mutex  // guards inbox, sigs, closed, shared, and writes to Process.sig
-	pending atomic.Bool // len(sigs) > 0; written under mu, read by Run without it
+	mu      sync.Mutex  // guards inbox, closed, shared, and writes to Process.sig
+	pending atomic.Bool // signals are queued (len(shared.sigs) > 0); written under mu, read without
 	closed  bool        // the process has exited: messages and signals are refused
 	inbox   []message
-	sigs    []signal
 
-	// shared is what other processes set on this one, allocated on first use: its registered
-	// name and the timers that will send to it. Guarded by mu (and the name also by
-	// VM.namesMu).
+	// shared is what other processes set on this one, allocated on first use: the signals in
+	// flight, its registered name and the timers that will send to it. Guarded by mu (and the
+	// name also by VM.namesMu).
 	shared *mbShared
 
 	queue []term.Term // owner only: received messages, oldest first
@@ -43,6 +42,7 @@ type mailbox struct {
 
 // mbShared is the part of a mailbox that most processes never use (see mailbox.shared).
 type mbShared struct {
+	sigs   []signal            // signals in flight, oldest first
 	name   term.Term           // the registered name, or 0
 	timers map[uint64]struct{} // ids of the pending timers whose destination is this process
 }
@@ -118,7 +118,10 @@ func (mb *mailbox) push(m message) {
 func (mb *mailbox) close() {
 	mb.mu.Lock()
 	mb.closed = true
-	mb.inbox, mb.spare, mb.sigs = nil, nil, nil
+	mb.inbox, mb.spare = nil, nil
+	if mb.shared != nil {
+		mb.shared.sigs = nil
+	}
 	mb.pending.Store(false)
 	mb.mu.Unlock()
 	mb.queue = nil
@@ -128,7 +131,7 @@ func (mb *mailbox) close() {
 // were any. Called only by the owner.
 func (mb *mailbox) drain(h *term.Heap) bool {
 	mb.mu.Lock()
-	if len(mb.sigs) > 0 {
+	if mb.pending.Load() {
 		return mb.drainToSignal(h) // unlocks
 	}
 	in := mb.inbox
@@ -160,7 +163,8 @@ func (mb *mailbox) moveIn(h *term.Heap, in []message) {
 // before the first signal, which handleSignals acts on at the process's next run (whoever
 // sent it woke the process). Called only by the owner, with mu held; it unlocks mu.
 func (mb *mailbox) drainToSignal(h *term.Heap) bool {
-	k := mb.sigs[0].at
+	sigs := mb.shared.sigs
+	k := sigs[0].at
 	if k == 0 {
 		mb.mu.Unlock()
 		return false
@@ -169,8 +173,8 @@ func (mb *mailbox) drainToSignal(h *term.Heap) bool {
 	n := copy(mb.inbox, mb.inbox[k:])
 	clear(mb.inbox[n:])
 	mb.inbox = mb.inbox[:n]
-	for i := range mb.sigs {
-		mb.sigs[i].at -= k
+	for i := range sigs {
+		sigs[i].at -= k
 	}
 	mb.mu.Unlock()
 	mb.moveIn(h, in)
@@ -187,7 +191,8 @@ func (mb *mailbox) pushSignal(s signal) bool {
 		return false
 	}
 	s.at = len(mb.inbox)
-	mb.sigs = append(mb.sigs, s)
+	sh := mb.sharedState()
+	sh.sigs = append(sh.sigs, s)
 	mb.pending.Store(true)
 	return true
 }
@@ -195,8 +200,12 @@ func (mb *mailbox) pushSignal(s signal) bool {
 // takeAll takes every message and signal in flight. Called only by the owner.
 func (mb *mailbox) takeAll() ([]message, []signal) {
 	mb.mu.Lock()
-	in, sigs := mb.inbox, mb.sigs
-	mb.inbox, mb.sigs = nil, nil
+	in := mb.inbox
+	mb.inbox = nil
+	var sigs []signal
+	if mb.shared != nil {
+		sigs, mb.shared.sigs = mb.shared.sigs, nil
+	}
 	mb.pending.Store(false)
 	mb.mu.Unlock()
 	return in, sigs

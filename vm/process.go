@@ -1,8 +1,6 @@
 package vm
 
 import (
-	"sync/atomic"
-
 	"github.com/beamlite/beamlite/bytecode"
 	"github.com/beamlite/beamlite/gc"
 	"github.com/beamlite/beamlite/sched"
@@ -44,9 +42,10 @@ type Process struct {
 	mb   mailbox
 
 	// Execution state, valid while the process is not running.
-	fn *function
-	ip int32
-	cp retAddr
+	fn    *function
+	cp    retAddr
+	ip    int32
+	ybase int32 // start of the current frame's y slots
 
 	// x is the register file: its scheduler's while the process runs. xlive is one more than
 	// the highest register any function the process entered may name: x0..x(xlive-1) always
@@ -58,16 +57,10 @@ type Process struct {
 	xsaved []term.Term
 	sched  *sched.Scheduler // the scheduler running the process, while it runs
 
-	// The receive timeout: timer is the pending one; timeoutFired is set by its callback (on
-	// any scheduler) and read by wait_timeout.
-	timer    *sched.Timer
-	timerGen uint64        // generation of the current timer; moves on at every cancel
-	firedGen atomic.Uint64 // set by a timer's callback to its generation
-	marker   recvMarker
-
 	// sig holds links, monitors and trap_exit (signal.go); ext the rarely used state: the
-	// process dictionary, priority, registered name and the like (procext.go). Both are
-	// allocated on first use, so that an idle process costs neither.
+	// process dictionary, the receive timer, the receive marker, the heap-limit flag and the
+	// like (procext.go). Both are allocated on first use, so that an idle process costs
+	// neither.
 	sig *procSignals
 	ext *procExt
 	pub procPub // what other processes' process_info may read (procext.go)
@@ -81,16 +74,11 @@ type Process struct {
 
 	// start is how the process begins (startApply, startFun) until its first run resolves it.
 	start      startKind
-	startArity int
-
-	// onExit, when set, is called on the process's scheduler as it exits, with its heap still
-	// intact: how Go code (Apply, the embedding API) learns a process's result.
-	onExit func(p *Process, normal bool)
+	startArity uint8
 
 	stack   []term.Term // y slots of all frames
 	frames  []frame
 	catches []catchEntry
-	ybase   int32 // start of the current frame's y slots
 
 	// The exception being raised or just caught.
 	exc     exception
@@ -101,7 +89,6 @@ type Process struct {
 	bifTrace term.Term
 
 	reductions int64
-	yields     int64 // time slices that ended because the budget was spent
 
 	bin *binAppend // the writable tail of the last binary built by appending (binary_create.go)
 }
@@ -119,9 +106,6 @@ func (p *Process) VisitRoots(visit func([]term.Term)) {
 	if roots := p.extRoots(); roots != nil {
 		visit(roots)
 	}
-	ref := [1]term.Term{p.marker.ref}
-	visit(ref[:])
-	p.marker.ref = ref[0]
 	exc := [3]term.Term{p.exc.class, p.exc.reason, p.exc.trace}
 	visit(exc[:])
 	p.exc = exception{exc[0], exc[1], exc[2]}
@@ -131,7 +115,6 @@ func newProcess(v *VM, opts gc.Options) *Process {
 	p := &Process{vm: v, heap: gc.New(opts)}
 	p.exc = exception{term.Nil, term.Nil, term.Nil}
 	p.bifClass, p.bifReason, p.bifTrace = term.Error, term.Badarg, term.NonValue
-	p.marker.ref = term.Nil
 	return p
 }
 

@@ -60,8 +60,10 @@ func (p *Process) Run(s *sched.Scheduler, budget int) (sched.Outcome, int) {
 		return sched.Wait, min(used, budget)
 	case outcomeWait:
 		// No x register is live across a wait (the verifier's rule): none is saved, and the
-		// process's root registers are cleared when it runs again.
+		// process's root registers are cleared when it runs again. The saved registers'
+		// array goes too: a waiting process should hold as little as it can.
 		p.resumeClear = true
+		p.xsaved = nil
 		p.publish(&p.pub)
 		p.sched, p.x = nil, nil
 		return sched.Wait, min(used, budget)
@@ -77,12 +79,9 @@ func (p *Process) Run(s *sched.Scheduler, budget int) (sched.Outcome, int) {
 // that would send to it, its links and monitors (signalled), its name, mailbox and heap.
 func (p *Process) exit(normal bool) {
 	p.vm.procs.remove(p)
-	if p.timer != nil {
-		p.vm.sys.CancelTimer(p.timer)
-		p.timer = nil
-	}
-	if p.onExit != nil {
-		p.onExit(p, normal)
+	p.cancelReceiveTimer()
+	if f := p.onExitHook(); f != nil {
+		f(p, normal)
 	}
 	p.exitSignals(normal)
 	p.mb.close()

@@ -8,7 +8,7 @@ import (
 // Implementer notes: signals.
 //
 // Links, monitors and exit signals follow Erlang's signal model: everything one process does
-// to another travels as a signal in the target's mailbox (mailbox.sigs, under the mailbox's
+// to another travels as a signal in the target's mailbox (mailbox.shared.sigs, under the mailbox's
 // lock, beside the messages), and only the target acts on it, at the start of its next run
 // (handleSignals, called by Run) or at once when the process signals itself (a BIF calls
 // handleSignals itself). The sender makes the signal visible, then wakes the target: a
@@ -337,8 +337,11 @@ func (p *Process) alive(q *Process) bool {
 	if mb.closed {
 		return false
 	}
-	for i := range mb.sigs {
-		s := &mb.sigs[i]
+	if mb.shared == nil {
+		return true
+	}
+	for i := range mb.shared.sigs {
+		s := &mb.shared.sigs[i]
 		if s.kind != sigExit || s.from != p.pid {
 			continue
 		}
@@ -407,13 +410,13 @@ func (p *Process) exitSignals(normal bool) {
 	mb := &p.mb
 	mb.mu.Lock()
 	mb.closed = true // no signal, message, timer or name can arrive any more
-	sigs, name := mb.sigs, mb.nameLocked()
+	name := mb.nameLocked()
+	var sigs []signal
 	var timers map[uint64]struct{}
 	if mb.shared != nil {
-		timers = mb.shared.timers
-		mb.shared.timers = nil
+		sigs, timers = mb.shared.sigs, mb.shared.timers
+		mb.shared.sigs, mb.shared.timers = nil, nil
 	}
-	mb.sigs = nil
 	mb.pending.Store(false)
 	mb.mu.Unlock()
 	p.exitTimers(timers)

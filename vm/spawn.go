@@ -60,21 +60,16 @@ func (p *Process) defaultSpawnOpts() spawnOpts {
 // exception set (system_limit when the process table is full). Every spawn BIF comes here.
 func (p *Process) spawn(start startKind, arity int, xs []term.Term, o spawnOpts) term.Term {
 	v := p.vm
+	if arity > bytecode.MaxArity {
+		return p.badarg() // no function takes so many arguments
+	}
 	child := newProcess(v, o.heap)
 	if !v.procs.insert(child) {
 		return p.fail(term.Error, term.SystemLimit)
 	}
-	// The arguments travel as one list fragment, as a message does.
-	h := &p.heap.Heap
-	args := term.ListFromSlice(h, xs, term.Nil)
-	moved := args
-	if gc.NeedsCopy(args) {
-		moved = gc.CopyOut(h, args).MoveIn(&child.heap.Heap)
-	}
-	elems, _ := term.ListToSlice(&child.heap.Heap, moved)
-	child.xsaved = elems
-	child.xlive = len(elems)
-	child.start, child.startArity = start, arity
+	child.xsaved = p.copyArgs(xs, child)
+	child.xlive = len(xs)
+	child.start, child.startArity = start, uint8(arity)
 	if o.noKill {
 		child.extState().maxHeapNoKill = true
 	}
@@ -99,7 +94,36 @@ func (p *Process) spawn(start startKind, arity int, xs []term.Term, o spawnOpts)
 	if !o.monitor {
 		return child.pid
 	}
+	h := &p.heap.Heap
 	return term.MakeTuple(h, child.pid, term.MakeRef(h, mon))
+}
+
+// copyArgs copies a new process's first registers xs out of p's heap into child's. Immediates
+// and literals need no copy, and a process spawned with only those allocates no heap at all;
+// the others travel together as one fragment (of a tuple, which costs one word more than
+// them), as a message does.
+func (p *Process) copyArgs(xs []term.Term, child *Process) []term.Term {
+	out := make([]term.Term, len(xs))
+	copy(out, xs)
+	var boxed []term.Term
+	for _, x := range xs {
+		if gc.NeedsCopy(x) {
+			boxed = append(boxed, x)
+		}
+	}
+	if len(boxed) == 0 {
+		return out
+	}
+	h, ch := &p.heap.Heap, &child.heap.Heap
+	moved := gc.CopyOut(h, term.MakeTuple(h, boxed...)).MoveIn(ch)
+	k := 0
+	for i, x := range xs {
+		if gc.NeedsCopy(x) {
+			out[i] = term.TupleElem(ch, moved, k)
+			k++
+		}
+	}
+	return out
 }
 
 func init() {

@@ -156,7 +156,7 @@ func (v *VM) apply(mod, fun string, args []value.Term) (applyResult, error) {
 	if err != nil {
 		return applyResult{}, err
 	}
-	p.onExit = func(p *Process, normal bool) {
+	p.extState().onExit = func(p *Process, normal bool) {
 		h := &p.heap.Heap
 		r := applyResult{stackCap: cap(p.stack), frames: len(p.frames), reductions: p.reductions}
 		if normal {
@@ -203,6 +203,9 @@ func (v *VM) Halted() (<-chan struct{}, func() int) {
 // newProcessMFA makes a process that will run mod:fun(args...) (resolved when it first runs,
 // as Erlang's spawn/3 does: a missing function makes the process exit with undef).
 func (v *VM) newProcessMFA(opts gc.Options, mod, fun term.Term, args []value.Term) (*Process, error) {
+	if len(args) > bytecode.MaxArity {
+		return nil, term.ErrSystemLimit
+	}
 	p := newProcess(v, opts)
 	if !v.procs.insert(p) {
 		return nil, term.ErrSystemLimit
@@ -219,7 +222,7 @@ func (v *VM) newProcessMFA(opts gc.Options, mod, fun term.Term, args []value.Ter
 	p.xsaved = append(xs, mod, fun)
 	p.xlive = len(p.xsaved)
 	p.start = startApply
-	p.startArity = len(args)
+	p.startArity = uint8(len(args))
 	return p, nil
 }
 

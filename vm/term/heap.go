@@ -35,10 +35,10 @@ type Heap struct {
 func (h *Heap) Alloc(n int) (uint64, []uint64) {
 	off := len(h.Young)
 	if off+n > cap(h.Young) {
-		// The first allocation reserves 16 words, not the young size: most processes hold
-		// little, and an idle one with a small argument then costs ≈1,100 bytes rather than
-		// ≈1,500 (measured with 20,000 processes waiting in receive).
-		grown := make([]uint64, off, max(2*cap(h.Young), off+n, 16))
+		// The first allocation reserves 8 words, not the young size: most processes hold
+		// little (an idle one often a small tuple), and a process that grows doubles from
+		// there (vm's TestIdleProcessMemory: 16 words cost an idle process 64 bytes more).
+		grown := make([]uint64, off, max(2*cap(h.Young), off+n, 8))
 		copy(grown, h.Young)
 		h.Young = grown
 	}
