@@ -4,7 +4,7 @@
 %% handle_call/3 returning {noreply, State} and answering later with gen_server:reply/2
 main() ->
     {ok, P} = gen_server:start_link(gs_reply_later, {ret, {ok, s0}}, []),
-    A = gen_server:call(P, later),
+    A = gen_server:call(P, later, infinity),
     {A, gen_server:call(P, get)}.
 
 %% The callbacks do what they are told: init({ret, R}) returns R, and a request {ret, R}
@@ -13,6 +13,7 @@ main() ->
 init({ret, R}) -> R;
 init({trap, R}) -> process_flag(trap_exit, true), R;
 init({throw, R}) -> throw(R);
+init({sleep, T, R}) -> timer:sleep(T), R;
 init(crash) -> erlang:error(boom).
 
 handle_call(get, _From, S) -> {reply, S, S};
