@@ -19,7 +19,7 @@ const stdHelperSrc = `
 module sth
 export double/1, even/1, bad/1, le/2, ge/2, fst_le/2, fm/1, mf/2, cons/2, trace/2, small/1,
     kv_sum/3, kv_even/2, kv_double/2, kv_bad/2, kv_send/2, kv_cons/3, kv_comb/3, kv_fm/2,
-    parity/1, times10/1, dup/1, add/2, tens_le/2
+    parity/1, times10/1, dup/1, add/2, tens_le/2, lt/2
 
 % double(X) -> X * 2.
 function double/1
@@ -48,6 +48,15 @@ function le/2
     return
 @le:
     move true, x0
+    return
+
+% lt(A, B) -> A < B: an order that says false for equal elements.
+function lt/2
+    is_lt @no, x0, x1
+    move true, x0
+    return
+@no:
+    move false, x0
     return
 
 % ge(A, B) -> A >= B.
@@ -667,11 +676,11 @@ func TestStdlibSortErlangOrder(t *testing.T) {
 		}
 		fmt.Fprintf(&sb, "        %s%s\n", value.Format(l), sep)
 	}
-	sb.WriteString("    ],\n    lists:foreach(fun(X) -> io:format(\"~w~n~w~n~w~n~w~n\", [lists:sort(X), " +
-		"lists:usort(X), lists:sort(fun(A, B) -> A =< B end, X), " +
+	sb.WriteString("    ],\n    lists:foreach(fun(X) -> io:format(\"~w~n~w~n~w~n~w~n~w~n\", [lists:sort(X), " +
+		"lists:usort(X), lists:sort(fun(A, B) -> A =< B end, X), lists:sort(fun(A, B) -> A < B end, X), " +
 		"lists:keysort(1, [{trunc(E), K} || {K, E} <- lists:enumerate(X)])]) end, L).\n")
 	lines := runErl(t, "sortref", sb.String())
-	require.Len(t, lines, 4*len(lists))
+	require.Len(t, lines, 5*len(lists))
 	v := newVM(t, Options{})
 	loadSrc(t, v, "sth.bl", stdHelperSrc)
 	for i, l := range lists {
@@ -688,11 +697,11 @@ func TestStdlibSortErlangOrder(t *testing.T) {
 			args []value.Term
 		}{
 			{"sort", args(l)}, {"usort", args(l)}, {"sort", args(sthFun("le", 2), l)},
-			{"keysort", args(value.Int(1), tuples)},
+			{"sort", args(sthFun("lt", 2), l)}, {"keysort", args(value.Int(1), tuples)},
 		} {
 			r, err := v.Apply("lists", call.fn, call.args...)
 			require.NoError(t, err)
-			assert.Equal(t, lines[4*i+j], value.Format(r), "lists:%s%s", call.fn, value.Format(value.List(call.args)))
+			assert.Equal(t, lines[5*i+j], value.Format(r), "lists:%s%s", call.fn, value.Format(value.List(call.args)))
 		}
 	}
 }
