@@ -20,10 +20,14 @@
 // When NAME.erl sits beside NAME.bl, it is the scenario's twin: the same program in Erlang,
 // with the same expectations. `go test ./tests -erl` (CI does this) compiles every twin with erlc
 // and checks its expectations on erl, so the expectations are Erlang's answers, not ours.
+// What Elixir defines (Task, Agent, …) has a NAME.exs twin instead: a file defining
+// defmodule :NAME with main/0, which the same -erl mode runs on elixir (TestReferenceExs,
+// skipped when elixir is not installed).
 //
 // Invariants:
 //
 //  1. Every scenario declares a result or an exit, and parses — TestScenariosWellFormed.
 //  2. Every scenario meets its expectations in every configuration — TestConformance.
-//  3. Every twin meets the same expectations on erl — TestReference (with -erl).
+//  3. Every twin meets the same expectations on erl — TestReference (with -erl) — or, for an
+//     .exs twin, on elixir — TestReferenceExs (with -erl).
 package tests
