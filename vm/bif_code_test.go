@@ -10,7 +10,20 @@ import (
 
 const codeSrc = `
 module fe
-export check/3, f/1
+export check/3, f/1, mfa/1, closure/1
+
+% mfa(F) -> erlang:fun_info_mfa(F).
+function mfa/1
+    call_ext_only 1, erlang:fun_info_mfa/1
+
+% closure(X) -> fun(Y) -> add(Y, X) end.
+function closure/1
+    make_fun add/2, x0, [x0]
+    return
+
+function add/2
+    bif2 none, erlang:'+'/2, x0, x1, x0
+    return
 
 % check(M, F, A) -> try erlang:function_exported(M, F, A) catch error:R -> {error, R} end.
 function check/3
@@ -58,4 +71,21 @@ func TestFunctionExported(t *testing.T) {
 		require.NoError(t, err)
 		assert.Equal(t, c.want, value.Format(r), "function_exported%s", value.Format(value.List(c.args)))
 	}
+}
+
+func TestFunInfoMFA(t *testing.T) {
+	v := newVM(t, Options{})
+	loadSrc(t, v, "fe.bl", codeSrc)
+	r, err := v.Apply("fe", "mfa", mustValue(t, "fun lists:map/2"))
+	require.NoError(t, err)
+	assert.Equal(t, "{lists,map,2}", value.Format(r))
+	clo, err := v.Apply("fe", "closure", value.Int(1))
+	require.NoError(t, err)
+	r, err = v.Apply("fe", "mfa", clo)
+	require.NoError(t, err)
+	assert.Equal(t, "{fe,add,1}", value.Format(r), "a closure: its function, and the arity without the captured value")
+	_, err = v.Apply("fe", "mfa", value.Atom("nofun"))
+	var ee *ExitError
+	require.ErrorAs(t, err, &ee)
+	assert.Equal(t, "badarg", value.Format(ee.Reason))
 }
