@@ -11,7 +11,7 @@ defmodule :task_stream_max_concurrency do
 
   def work(x, c) do
     send(c, :start)
-    :timer.sleep(20)
+    :timer.sleep(50)
     send(c, :stop)
     x
   end
