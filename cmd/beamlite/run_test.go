@@ -91,6 +91,12 @@ func TestRunEveryExample(t *testing.T) {
 			"async_nolink: the task crashed with badarith, and we are still here\n" +
 			"yield for 100 ms: nil\n" +
 			"shutdown: nil (no result came; the task is stopped)\n", "=ERROR REPORT==== Task"},
+		"supervision.bl": {exitOK, "the tree: top [db,cache,jobs], jobs [job]\n" +
+			"killed cache; top started a new one: true, which answers pong\n" +
+			"job crashed once: jobs restarted it, it answers pong\n" +
+			"job crashed again: jobs gave up (more than 1 restart in 5 s) and exited: shutdown\n" +
+			"top reacted: it started jobs again (true), and with it job: pong\n" +
+			"stopped the tree: shutdown\n", "=SUPERVISOR REPORT==== supervisor: {local,jobs}, errorContext: shutdown, reason: reached_max_restart_intensity"},
 	}
 	examples, err := filepath.Glob(filepath.Join("..", "..", "examples", "*.bl"))
 	require.NoError(t, err)
