@@ -1,14 +1,18 @@
 -module(gs_call_old_messages).
 -export([main/0, init/1, handle_call/3, handle_cast/2, handle_info/2, handle_continue/2, terminate/2, code_change/3]).
 
-%% a call skips the messages already in the caller's mailbox and leaves them there, in order
+%% calls skip the messages already in the caller's mailbox and leave them there, in order, whether
+%% they get a reply, time out, or see the server die
 main() ->
-    {ok, P} = gen_server:start_link(gs_call_old_messages, {ret, {ok, s0}}, []),
+    {ok, P} = gen_server:start(gs_call_old_messages, {ret, {ok, s0}}, []),
     Self = self(),
     Self ! first,
     Self ! {second, 2},
     A = gen_server:call(P, get),
-    {A, flush()}.
+    B = catch gen_server:call(P, {ret, {noreply, s1}}, 50),
+    Self ! third,
+    C = catch gen_server:call(P, crash),
+    {A, B, C, flush()}.
 
 %% The callbacks do what they are told: init({ret, R}) returns R, and a request {ret, R}
 %% makes the callback return R; get replies with the state; a timeout or a continue is
