@@ -143,16 +143,5 @@ func init() {
 		}
 		return p.heap.Tail(a[0])
 	})
-	registerBif("erlang", "length", 1, func(p *Process, a []term.Term) term.Term {
-		n := 0
-		l := a[0]
-		for l.IsList() {
-			n++
-			l = p.heap.Tail(l)
-		}
-		if !l.IsNil() {
-			return p.badarg()
-		}
-		return term.MakeSmall(int64(n))
-	})
+	// length/1 is in bif_list.go: it traps.
 }

@@ -62,7 +62,9 @@ func init() {
 		if !term.IsBinary(h, a[0]) {
 			return p.badarg()
 		}
-		return bytesToList(h, term.BinaryBytes(h, a[0]))
+		b := term.BinaryBytes(h, a[0])
+		p.charge(len(b) / buildPerRed)
+		return bytesToList(h, b)
 	})
 	registerBif("erlang", "binary_to_list", 3, func(p *Process, a []term.Term) term.Term {
 		h := &p.heap.Heap
@@ -75,25 +77,27 @@ func init() {
 		if s < 1 || s > e || e > size {
 			return p.badarg()
 		}
+		p.charge(int(e-s+1) / buildPerRed)
 		return bytesToList(h, term.BinaryBytes(h, bin)[s-1:e])
 	})
 	registerBif("erlang", "list_to_binary", 1, func(p *Process, a []term.Term) term.Term {
 		if !a[0].IsList() && a[0] != term.Nil {
 			return p.badarg()
 		}
-		return p.iolistToBinary(a[0])
+		return p.iolistToBinary(trapListToBinary, a)
 	})
 	registerBif("erlang", "iolist_to_binary", 1, func(p *Process, a []term.Term) term.Term {
 		if term.IsBinary(&p.heap.Heap, a[0]) {
 			return a[0]
 		}
-		return p.iolistToBinary(a[0])
+		return p.iolistToBinary(trapIolist, a)
 	})
 	registerBif("erlang", "iolist_size", 1, func(p *Process, a []term.Term) term.Term {
-		n := 0
-		if !iolistWalk(&p.heap.Heap, a[0], func(b []byte) { n += len(b) }) {
+		n, cells := 0, 0
+		if !iolistWalk(&p.heap.Heap, a[0], func(b []byte) { n += len(b); cells++ }) {
 			return p.badarg()
 		}
+		p.charge(cells / iolistPerRed)
 		return term.MakeSmall(int64(n))
 	})
 }
@@ -144,12 +148,54 @@ func bytesToList(h *term.Heap, b []byte) term.Term {
 	return term.ListFromSlice(h, elems, term.Nil)
 }
 
-func (p *Process) iolistToBinary(t term.Term) term.Term {
+// iolistToBinary is iolist_to_binary(a[0]) (and list_to_binary, as BIF id): a reduction per
+// 8 cells or 256 bytes (erts's rate), trapping when the slice is spent. Binaries are copied
+// whole, however long: copying bytes is the cheap part.
+func (p *Process) iolistToBinary(id trapID, a []term.Term) term.Term {
 	h := &p.heap.Heap
+	t := a[0]
+	var stack []term.Term // tails still to walk
 	var buf []byte
-	if !iolistWalk(h, t, func(b []byte) { buf = append(buf, b...) }) {
-		return p.badarg()
+	if tr := p.resumeTrap(id, a); tr != nil {
+		t, stack, buf = tr.terms[trCur], tr.stack, tr.buf
 	}
+	budget, units := p.bifBudget(iolistPerRed), 0
+	for {
+		if units >= budget {
+			tr := newTrap()
+			tr.terms[trCur], tr.stack, tr.buf = t, stack, buf
+			return p.trap(id, a, tr)
+		}
+		switch {
+		case t.IsList():
+			units++
+			hd := h.Head(t)
+			if hd.IsSmall() {
+				if hd.Small() < 0 || hd.Small() > 255 {
+					return p.badarg()
+				}
+				buf = append(buf, byte(hd.Small()))
+				t = h.Tail(t)
+			} else {
+				stack = append(stack, h.Tail(t))
+				t = hd
+			}
+			continue
+		case t == term.Nil:
+		case term.IsBinary(h, t):
+			b := term.BinaryBytes(h, t)
+			buf = append(buf, b...)
+			units += 1 + len(b)/32
+		default:
+			return p.badarg()
+		}
+		if len(stack) == 0 {
+			break
+		}
+		t = stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+	}
+	p.charge(units / iolistPerRed)
 	return term.MakeBinary(h, buf)
 }
 

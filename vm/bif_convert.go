@@ -31,7 +31,9 @@ func init() {
 		if !a[0].IsAtom() {
 			return p.badarg()
 		}
-		return stringToList(&p.heap.Heap, term.AtomName(a[0]))
+		name := term.AtomName(a[0])
+		p.charge(len(name) / buildPerRed)
+		return stringToList(&p.heap.Heap, name)
 	})
 	registerBif("erlang", "list_to_atom", 1, func(p *Process, a []term.Term) term.Term {
 		name, ok := listToString(&p.heap.Heap, a[0])
@@ -81,6 +83,9 @@ func init() {
 		if b > 10 {
 			s = strings.ToUpper(s)
 		}
+		// A bignum's conversion is quadratic in its length: a reduction per 16 digits, and
+		// per 16 squared 64-digit blocks.
+		p.charge(len(s)/walkPerRed + (len(s)/64)*(len(s)/64)/walkPerRed)
 		return textResult(h, s, asBinary)
 	}
 	ten := term.MakeSmall(10)
@@ -98,6 +103,7 @@ func init() {
 		if !ok {
 			return p.badarg()
 		}
+		p.charge(len(s)/walkPerRed + (len(s)/64)*(len(s)/64)/walkPerRed)
 		return p.parseInteger(s, b)
 	}
 	registerBif("erlang", "list_to_integer", 1, func(p *Process, a []term.Term) term.Term { return textToInt(p, a[0], ten, false) })

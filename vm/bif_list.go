@@ -2,81 +2,153 @@ package vm
 
 import "github.com/beamlite/beamlite/vm/term"
 
-// List BIFs: erlang:'++'/2, erlang:'--'/2, and the functions of module lists that the BEAM
-// implements in C (reverse/2, keyfind/3, keymember/3, keysearch/3, member/2), plus reverse/1,
-// which is Erlang code in OTP and is written here to fail the way that code does.
+// List BIFs: erlang:length/1, '++'/2, '--'/2, and the functions of module lists that the
+// BEAM implements in C (reverse/2, keyfind/3, keymember/3, keysearch/3, member/2), plus
+// reverse/1, which is Erlang code in OTP and is written here to fail the way that code does.
 //
-// Every one of them is O(n) in one go. DESIGN.md wants long work to yield and resume; that
-// needs BIFs that can trap (a continuation the scheduler re-enters), which does not exist yet.
+// length/1, '++', reverse/1,2, member/2 and the key functions walk at most what the slice's
+// reductions pay for, and trap to go on at the process's next run (trap.go); '--' charges
+// for its work in one go.
 
 func init() {
+	registerBif("erlang", "length", 1, bifLength)
 	registerBif("erlang", "++", 2, bifAppend)
 	registerBif("erlang", "--", 2, bifSubtract)
 	registerBif("lists", "reverse", 2, func(p *Process, a []term.Term) term.Term {
-		r, ok := reverseOnto(&p.heap.Heap, a[0], a[1])
-		if !ok {
-			return p.badarg()
-		}
-		return r
+		return p.reverse(trapReverse2, a, a[0], a[1])
 	})
 	registerBif("lists", "reverse", 1, bifReverse1)
 	registerBif("lists", "member", 2, func(p *Process, a []term.Term) term.Term {
 		h := &p.heap.Heap
 		x, l := a[0], a[1]
+		if t := p.resumeTrap(trapMember, a); t != nil {
+			l = t.terms[trCur]
+		}
+		budget, steps := p.bifBudget(walkPerRed), 0
 		for ; l.IsList(); l = h.Tail(l) {
+			if steps == budget {
+				t := newTrap()
+				t.terms[trCur] = l
+				return p.trap(trapMember, a, t)
+			}
+			steps++
 			if e := h.Head(l); e == x || term.Equal(h, e, x) {
+				p.charge(steps / walkPerRed)
 				return term.True
 			}
 		}
+		p.charge(steps / walkPerRed)
 		if l != term.Nil {
 			return p.badarg()
 		}
 		return term.False
 	})
 	registerBif("lists", "keyfind", 3, func(p *Process, a []term.Term) term.Term {
-		t, ok := keyFind(&p.heap.Heap, a)
-		if !ok {
+		t, ok := p.keyFind(trapKeyfind, a)
+		switch {
+		case !ok:
 			return p.badarg()
-		}
-		if t == term.NonValue {
+		case t == term.NonValue && p.start == startTrap:
+			return t
+		case t == term.NonValue:
 			return term.False
 		}
 		return t
 	})
 	registerBif("lists", "keymember", 3, func(p *Process, a []term.Term) term.Term {
-		t, ok := keyFind(&p.heap.Heap, a)
-		if !ok {
+		t, ok := p.keyFind(trapKeymember, a)
+		switch {
+		case !ok:
 			return p.badarg()
+		case t == term.NonValue && p.start == startTrap:
+			return t
 		}
 		return term.Bool(t != term.NonValue)
 	})
 	registerBif("lists", "keysearch", 3, func(p *Process, a []term.Term) term.Term {
 		h := &p.heap.Heap
-		t, ok := keyFind(h, a)
-		if !ok {
+		t, ok := p.keyFind(trapKeysearch, a)
+		switch {
+		case !ok:
 			return p.badarg()
-		}
-		if t == term.NonValue {
+		case t == term.NonValue && p.start == startTrap:
+			return t
+		case t == term.NonValue:
 			return term.False
 		}
 		return term.MakeTuple(h, atomValue, t)
 	})
 }
 
+// bifLength is length/1: 16 cells a reduction, trapping when the slice is spent (erts's
+// erts_trapping_length_1).
+func bifLength(p *Process, a []term.Term) term.Term {
+	h := &p.heap.Heap
+	l, n := a[0], 0
+	if t := p.resumeTrap(trapLength, a); t != nil {
+		l, n = t.terms[trCur], t.n
+	}
+	budget, steps := p.bifBudget(walkPerRed), 0
+	for ; l.IsList(); l = h.Tail(l) {
+		if steps == budget {
+			t := newTrap()
+			t.terms[trCur], t.n = l, n
+			return p.trap(trapLength, a, t)
+		}
+		n++
+		steps++
+	}
+	p.charge(steps / walkPerRed)
+	if !l.IsNil() {
+		return p.badarg()
+	}
+	return term.MakeSmall(int64(n))
+}
+
 var atomValue = term.MustIntern("value")
 
 // bifAppend is A ++ B: A is copied, B shared. A must be a proper list; B can be anything
-// ([1] ++ 2 is [1|2]).
+// ([1] ++ 2 is [1|2]). The copy is built front to back, 40 cells a reduction, and traps when
+// the slice is spent: the cells it made so far are its own and unreachable from anything
+// else, so it may still write their tails (as erts does); a collection in between would drop
+// the trap (trap.go), so they are young when it does.
 func bifAppend(p *Process, a []term.Term) term.Term {
 	h := &p.heap.Heap
 	if a[0] == term.Nil {
 		return a[1]
 	}
-	elems, tail := term.ListToSlice(h, a[0])
-	if tail != term.Nil {
+	if !a[0].IsList() {
 		return p.badarg()
 	}
-	return term.ListFromSlice(h, elems, a[1])
+	l, first, last := a[0], term.Nil, term.Nil
+	t := p.resumeTrap(trapAppend, a)
+	if t != nil {
+		l, first, last = t.terms[trCur], t.terms[trAcc], t.terms[trLast]
+	}
+	budget, steps := p.bifBudget(buildPerRed), 0
+	for ; l.IsList(); l = h.Tail(l) {
+		if steps == budget {
+			if t == nil {
+				t = newTrap()
+			}
+			t.terms[trCur], t.terms[trAcc], t.terms[trLast] = l, first, last
+			return p.trap(trapAppend, a, t)
+		}
+		steps++
+		cell := term.Cons(h, h.Head(l), term.Nil)
+		if last == term.Nil {
+			first = cell
+		} else {
+			h.Words(last)[1] = uint64(cell)
+		}
+		last = cell
+	}
+	p.charge(steps / buildPerRed)
+	if l != term.Nil {
+		return p.badarg()
+	}
+	h.Words(last)[1] = uint64(a[1])
+	return first
 }
 
 // bifSubtract is A -- B: for each element of B, the first element of A that is =:= to it is
@@ -88,6 +160,7 @@ func bifSubtract(p *Process, a []term.Term) term.Term {
 	h := &p.heap.Heap
 	as, atail := term.ListToSlice(h, a[0])
 	bs, btail := term.ListToSlice(h, a[1])
+	p.charge((len(as) + len(bs)) / walkPerRed)
 	if atail != term.Nil || btail != term.Nil {
 		return p.badarg()
 	}
@@ -169,13 +242,31 @@ func subtractFew(h *term.Heap, orig term.Term, as, bs []term.Term) term.Term {
 	return term.ListFromSlice(h, out, term.Nil)
 }
 
-// reverseOnto returns the elements of list l reversed in front of tail, and false when l is
-// not a proper list.
-func reverseOnto(h *term.Heap, l, tail term.Term) (term.Term, bool) {
-	for ; l.IsList(); l = h.Tail(l) {
-		tail = term.Cons(h, h.Head(l), tail)
+// reverse is lists:reverse(L, Tail) for the BIF id with arguments a: 40 cells a reduction,
+// trapping when the slice is spent.
+func (p *Process) reverse(id trapID, a []term.Term, l, acc term.Term) term.Term {
+	h := &p.heap.Heap
+	t := p.resumeTrap(id, a)
+	if t != nil {
+		l, acc = t.terms[trCur], t.terms[trAcc]
 	}
-	return tail, l == term.Nil
+	budget, steps := p.bifBudget(buildPerRed), 0
+	for ; l.IsList(); l = h.Tail(l) {
+		if steps == budget {
+			if t == nil {
+				t = newTrap()
+			}
+			t.terms[trCur], t.terms[trAcc] = l, acc
+			return p.trap(id, a, t)
+		}
+		steps++
+		acc = term.Cons(h, h.Head(l), acc)
+	}
+	p.charge(steps / buildPerRed)
+	if l != term.Nil {
+		return p.badarg()
+	}
+	return acc
 }
 
 // bifReverse1 is lists:reverse/1 as OTP 25 writes it in Erlang:
@@ -203,31 +294,41 @@ func bifReverse1(p *Process, a []term.Term) term.Term {
 	if !t.IsList() {
 		return p.fail(term.Error, term.FunctionClause)
 	}
-	r, ok := reverseOnto(h, l, term.Nil)
-	if !ok {
-		return p.badarg()
-	}
-	return r
+	return p.reverse(trapReverse1, a, l, term.Nil)
 }
 
 // keyFind finds the first tuple in list a[2] whose element a[1] is == to a[0] (numeric
-// equality, as erts compares keys: keyfind(1, 1, [{1.0}]) finds {1.0}). It returns NonValue
-// when there is none, and false when the arguments are bad: a position that is not a
-// positive small integer, or a list that ends improperly before a match.
-func keyFind(h *term.Heap, a []term.Term) (term.Term, bool) {
+// equality, as erts compares keys: keyfind(1, 1, [{1.0}]) finds {1.0}), 16 cells a reduction,
+// trapping when the slice is spent (then it returns NonValue with p.start == startTrap). It
+// returns NonValue when there is none, and false when the arguments are bad: a position that
+// is not a positive small integer, or a list that ends improperly before a match.
+func (p *Process) keyFind(id trapID, a []term.Term) (term.Term, bool) {
+	h := &p.heap.Heap
 	key, pos, l := a[0], a[1], a[2]
 	if !pos.IsSmall() || pos.Small() < 1 {
 		return term.NonValue, false
 	}
+	if t := p.resumeTrap(id, a); t != nil {
+		l = t.terms[trCur]
+	}
 	i := int(pos.Small()) - 1
+	budget, steps := p.bifBudget(walkPerRed), 0
 	for ; l.IsList(); l = h.Tail(l) {
+		if steps == budget {
+			t := newTrap()
+			t.terms[trCur] = l
+			return p.trap(id, a, t), true
+		}
+		steps++
 		e := h.Head(l)
 		if !term.IsTuple(h, e) || term.TupleArity(h, e) <= i {
 			continue
 		}
 		if k := term.TupleElem(h, e, i); k == key || term.EqualNumeric(h, k, key) {
+			p.charge(steps / walkPerRed)
 			return e, true
 		}
 	}
+	p.charge(steps / walkPerRed)
 	return term.NonValue, l == term.Nil
 }

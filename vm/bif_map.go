@@ -73,6 +73,7 @@ func init() {
 			return p.badmap(a[0])
 		}
 		keys, _ := term.MapSorted(h, a[0])
+		p.charge(len(keys) / walkPerRed)
 		return term.ListFromSlice(h, keys, term.Nil)
 	})
 	registerBif("maps", "values", 1, func(p *Process, a []term.Term) term.Term {
@@ -81,6 +82,7 @@ func init() {
 			return p.badmap(a[0])
 		}
 		_, vals := term.MapSorted(h, a[0])
+		p.charge(len(vals) / walkPerRed)
 		return term.ListFromSlice(h, vals, term.Nil)
 	})
 	registerBif("maps", "to_list", 1, func(p *Process, a []term.Term) term.Term {
@@ -88,6 +90,7 @@ func init() {
 		if !term.IsMap(h, a[0]) {
 			return p.badmap(a[0])
 		}
+		p.charge(term.MapSize(h, a[0]) / walkPerRed)
 		return mapPairs(h, a[0])
 	})
 	registerBif("maps", "iterator", 1, func(p *Process, a []term.Term) term.Term {
@@ -95,6 +98,7 @@ func init() {
 		if !term.IsMap(h, a[0]) {
 			return p.badmap(a[0])
 		}
+		p.charge(term.MapSize(h, a[0]) / walkPerRed)
 		return mapPairs(h, a[0])
 	})
 	registerBif("maps", "next", 1, func(p *Process, a []term.Term) term.Term {
@@ -123,6 +127,7 @@ func init() {
 			keys = append(keys, term.TupleElem(h, kv, 0))
 			vals = append(vals, term.TupleElem(h, kv, 1))
 		}
+		p.charge(len(keys) / walkPerRed)
 		if l != term.Nil {
 			return p.badarg()
 		}
@@ -135,6 +140,7 @@ func init() {
 				return p.badmap(m)
 			}
 		}
+		p.charge((term.MapSize(h, a[0]) + term.MapSize(h, a[1])) / walkPerRed)
 		return term.MapMerge(h, a[0], a[1])
 	})
 	registerBif("maps", "new", 0, func(p *Process, a []term.Term) term.Term {

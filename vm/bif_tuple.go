@@ -3,7 +3,8 @@ package vm
 import "github.com/beamlite/beamlite/vm/term"
 
 // Tuple BIFs. Positions count from 1, as in Erlang; any position out of range, or an argument
-// of the wrong type, is badarg.
+// of the wrong type, is badarg. Those that copy or build a whole tuple charge a reduction per
+// 64 words (trap.go's copyPerRed), and per 40 list cells.
 
 // maxTupleArity is the largest tuple make_tuple and friends build, as the BEAM's limit
 // (MAX_ARITYVAL): a bigger one is badarg, not an attempt to allocate gigabytes.
@@ -16,6 +17,7 @@ func init() {
 		if !ok {
 			return p.badarg()
 		}
+		p.charge(n / copyPerRed)
 		return makeTupleOf(&p.heap.Heap, n, a[1])
 	})
 	registerBif("erlang", "make_tuple", 3, bifMakeTuple3)
@@ -24,6 +26,7 @@ func init() {
 		if !term.IsTuple(h, a[0]) || term.TupleArity(h, a[0]) >= maxTupleArity {
 			return p.badarg()
 		}
+		p.charge(term.TupleArity(h, a[0]) / copyPerRed)
 		return insertElem(h, a[0], term.TupleArity(h, a[0]), a[1])
 	})
 	registerBif("erlang", "insert_element", 3, func(p *Process, a []term.Term) term.Term {
@@ -35,6 +38,7 @@ func init() {
 		if i < 1 || i > int64(n)+1 || n >= maxTupleArity {
 			return p.badarg()
 		}
+		p.charge(n / copyPerRed)
 		return insertElem(h, a[1], int(i-1), a[2])
 	})
 	registerBif("erlang", "delete_element", 2, func(p *Process, a []term.Term) term.Term {
@@ -46,6 +50,7 @@ func init() {
 		if i < 1 || i > int64(n) {
 			return p.badarg()
 		}
+		p.charge(n / copyPerRed)
 		src := h.Words(a[1])[1 : 1+n]
 		off, w := h.Alloc(n)
 		w[0] = term.MakeHeader(term.KindTuple, n-1)
@@ -59,6 +64,7 @@ func init() {
 			return p.badarg()
 		}
 		n := term.TupleArity(h, a[0])
+		p.charge(n / buildPerRed)
 		elems := make([]term.Term, n)
 		for i, e := range h.Words(a[0])[1 : 1+n] {
 			elems[i] = term.Term(e)
@@ -68,6 +74,7 @@ func init() {
 	registerBif("erlang", "list_to_tuple", 1, func(p *Process, a []term.Term) term.Term {
 		h := &p.heap.Heap
 		elems, tail := term.ListToSlice(h, a[0])
+		p.charge(len(elems) / copyPerRed)
 		if tail != term.Nil || len(elems) > maxTupleArity {
 			return p.badarg()
 		}
@@ -114,6 +121,7 @@ func bifSetelement(p *Process, a []term.Term) term.Term {
 	if i < 1 || i > int64(n) {
 		return p.badarg()
 	}
+	p.charge(n / copyPerRed)
 	src := h.Words(a[1])[:1+n]
 	off, w := h.Alloc(1 + n)
 	copy(w, src)
@@ -143,6 +151,7 @@ func bifMakeTuple3(p *Process, a []term.Term) term.Term {
 	if l != term.Nil {
 		return p.badarg()
 	}
+	p.charge(n / copyPerRed)
 	t := makeTupleOf(h, n, a[1])
 	w := h.Words(t)
 	for l = a[2]; l.IsList(); l = h.Tail(l) {

@@ -220,9 +220,10 @@ func (p *Process) run(budget int) outcome {
 			bytecode.CallFun, bytecode.CallFunLast, bytecode.CallFunOnly,
 			bytecode.Apply, bytecode.ApplyLast, bytecode.ApplyOnly:
 			p.fn, p.ip = fn, ip
-			reds--
+			p.reds = int32(reds - 1) // a BIF charges for its work (trap.go)
 			op := in.op
 			target, bifResult, ok := p.resolveCall(in)
+			reds = int(p.reds)
 			if !ok {
 				if p.start != startNone {
 					return outcomeHibernate
@@ -472,14 +473,19 @@ func (p *Process) run(budget int) outcome {
 
 		case bytecode.Send:
 			p.fn, p.ip = fn, ip
-			reds--
-			if !p.send(p.get(fn.lits, operand(in.args[0])), p.get(fn.lits, operand(in.args[1]))) {
+			p.reds = int32(reds - 1) // send charges for the copy
+			sent := p.send(p.get(fn.lits, operand(in.args[0])), p.get(fn.lits, operand(in.args[1])))
+			reds = int(p.reds)
+			if !sent {
 				p.raiseError(term.Badarg)
 				goto raised
 			}
 			ip++
 		case bytecode.LoopRec:
-			if m, ok := p.loopRec(); ok {
+			p.reds = int32(reds) // taking in messages costs reductions
+			m, ok := p.loopRec()
+			reds = int(p.reds)
+			if ok {
 				p.put(operand(in.args[1]), m)
 				ip++
 			} else {
@@ -501,8 +507,10 @@ func (p *Process) run(budget int) outcome {
 			ip++
 		case bytecode.Wait:
 			ip = int32(in.args[0])
-			reds--
-			if p.mustWait() {
+			p.reds = int32(reds - 1)
+			wait := p.mustWait()
+			reds = int(p.reds)
+			if wait {
 				p.fn, p.ip = fn, ip
 				return outcomeWait
 			}
@@ -517,8 +525,10 @@ func (p *Process) run(budget int) outcome {
 				ip++
 			default:
 				ip = int32(in.args[0])
-				reds--
-				if p.mustWait() {
+				p.reds = int32(reds - 1)
+				wait := p.mustWait()
+				reds = int(p.reds)
+				if wait {
 					p.fn, p.ip = fn, ip
 					return outcomeWait
 				}
@@ -552,13 +562,19 @@ func (p *Process) run(budget int) outcome {
 	bif:
 		// bif1..bif3 and the specialised arithmetic's slow path.
 		p.fn, p.ip = fn, ip
-		reds--
-		switch p.bifInstr(in) {
-		case stepNext:
-			ip++
-			continue
-		case stepRaise:
-			goto raised
+		{
+			p.reds = int32(reds - 1) // a BIF charges for its work (trap.go)
+			st := p.bifInstr(in)
+			reds = int(p.reds)
+			switch st {
+			case stepNext:
+				ip++
+				continue
+			case stepRaise:
+				goto raised
+			case stepTrap:
+				return outcomeHibernate // the BIF trapped: Run yields; this instruction runs again
+			}
 		}
 		ip = int32(in.args[0])
 		if in.back&1 == 0 {
@@ -635,6 +651,9 @@ func (p *Process) bifInstr(in *instr) step {
 	e := p.fn.mod.imports[in.args[1]]
 	r := e.bif(p, args[:n])
 	if r == term.NonValue {
+		if p.start != startNone {
+			return stepTrap
+		}
 		if in.args[0] != noLabel {
 			return stepFail
 		}

@@ -209,6 +209,7 @@ const (
 	stepNext  step = iota // fall through
 	stepFail              // jump to the fail label (args[0])
 	stepRaise             // an exception is set
+	stepTrap              // a BIF trapped (trap.go): end the run, run the instruction again
 )
 
 func (p *Process) mapInstr(lits []term.Term, in *instr) step {

@@ -29,6 +29,7 @@ func (p *Process) send(to, msg term.Term) bool {
 	m := message{term: msg}
 	if gc.NeedsCopy(msg) {
 		m.frag = gc.CopyOut(&p.heap.Heap, msg)
+		p.charge(len(m.frag.Words) / copyPerRed)
 	}
 	target.mb.push(m)
 	if target == p {
@@ -46,7 +47,7 @@ func (p *Process) send(to, msg term.Term) bool {
 func (p *Process) loopRec() (term.Term, bool) {
 	mb := &p.mb
 	if mb.save >= len(mb.queue) {
-		mb.drain(&p.heap.Heap)
+		p.takeIn()
 		if mb.save >= len(mb.queue) {
 			return term.NonValue, false
 		}
@@ -70,7 +71,20 @@ func (p *Process) removeMessage() {
 // mustWait reports whether the process may suspend: a message that arrived since its last
 // look is taken instead (a wake for it may already have been spent on this very run).
 func (p *Process) mustWait() bool {
-	return !p.mb.drain(&p.heap.Heap)
+	return !p.takeIn()
+}
+
+// takeIn moves the messages that arrived into the heap and onto the queue (mailbox.drain),
+// and charges for them: a reduction per 4 messages (erts counts a message signal a quarter
+// of a reduction) and per 64 words copied in. It reports whether there were any.
+func (p *Process) takeIn() bool {
+	h := &p.heap.Heap
+	n, words := len(p.mb.queue), len(h.Young)
+	if !p.mb.drain(h) {
+		return false
+	}
+	p.charge((len(p.mb.queue)-n+3)/4 + max(len(h.Young)-words, 0)/copyPerRed)
+	return true
 }
 
 // receiveTimeout handles wait_timeout's time: it returns timedOut when the receive's timer has
@@ -127,7 +141,7 @@ type recvMarker struct {
 }
 
 func (p *Process) markerReserve() term.Term {
-	p.mb.drain(&p.heap.Heap)
+	p.takeIn()
 	return term.MakeSmall(int64(len(p.mb.queue)))
 }
 

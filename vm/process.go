@@ -75,6 +75,9 @@ type Process struct {
 	// start is how the process begins (startApply, startFun) until its first run resolves it.
 	start      startKind
 	startArity uint8
+	// reds is the reductions left in the slice while the interpreter loop has handed control
+	// to Go code that charges for its work (trap.go).
+	reds int32
 
 	stack   []term.Term // y slots of all frames
 	frames  []frame
@@ -132,6 +135,7 @@ func (p *Process) enter(f *function) {
 // where x0..x(xlive-1), the stack, the mailbox and the pending exception are every root; the
 // loop tests len(Young) > Limit itself first, so that the common case costs no call.
 func (p *Process) collect() int {
+	p.dropTrap()
 	st := p.heap.Collect(p, 0)
 	p.countGC(st)
 	if st.OverMax && p.maxHeapKill() {

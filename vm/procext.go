@@ -34,6 +34,9 @@ type procExt struct {
 	// onExit, when set, is called on the process's scheduler as it exits, with its heap still
 	// intact: how Go code (Apply, the embedding API) learns a process's result.
 	onExit func(p *Process, normal bool)
+
+	// trap is the state of a BIF that trapped, for the next run of its call (trap.go).
+	trap *bifTrap
 }
 
 const (

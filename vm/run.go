@@ -17,16 +17,24 @@ func (p *Process) Run(s *sched.Scheduler, budget int) (sched.Outcome, int) {
 	copy(p.x[:], p.xsaved)
 	p.xsaved = p.xsaved[:0]
 	p.sched = s
+	before := p.reductions
+	// Go code charges its work by lowering p.reds (trap.go): first the signals that arrived
+	// since the last run, then a new process's first call if it is a BIF.
+	p.reds = int32(budget)
+	end := outcomeYield // not ending
 	if !p.handleSignals() {
-		p.exit(false)
-		p.sched, p.x = nil, nil
-		return sched.Exit, 1
-	}
-	if p.start != startNone {
-		if ok, normal := p.begin(); !ok {
-			p.exit(normal)
+		end = outcomeExit
+	} else if p.start != startNone {
+		switch p.begin() {
+		case beginTrap:
+			p.reductions += int64(budget)
+			p.xsaved = append(p.xsaved, p.x[:p.xlive]...)
 			p.sched, p.x = nil, nil
-			return sched.Exit, 1
+			return sched.Yield, budget
+		case beginDone:
+			end = outcomeDone
+		case beginFailed:
+			end = outcomeExit
 		}
 	} else if p.resumeClear {
 		// Resuming a receive: no register was live across the wait, and the register file
@@ -38,8 +46,13 @@ func (p *Process) Run(s *sched.Scheduler, budget int) (sched.Outcome, int) {
 			p.x[i] = term.Nil
 		}
 	}
-	before := p.reductions
-	out := p.run(budget)
+	p.reductions += int64(budget - int(p.reds))
+	if end != outcomeYield {
+		p.exit(end == outcomeDone)
+		p.sched, p.x = nil, nil
+		return sched.Exit, max(min(int(p.reductions-before), budget), 1)
+	}
+	out := p.run(max(int(p.reds), 1))
 	used := int(p.reductions - before)
 	switch out {
 	case outcomeYield:
@@ -53,6 +66,13 @@ func (p *Process) Run(s *sched.Scheduler, budget int) (sched.Outcome, int) {
 		return sched.Yield, min(used, budget)
 	case outcomeHibernate:
 		p.xsaved = append(p.xsaved, p.x[:p.xlive]...)
+		if p.start == startTrap {
+			// A BIF trapped: the process yields, and its call runs again when it runs next.
+			p.start = startNone
+			p.publish(&p.pub)
+			p.sched, p.x = nil, nil
+			return sched.Yield, min(used, budget)
+		}
 		p.sched, p.x = nil, nil
 		if p.hibernateWake() {
 			return sched.Yield, min(used, budget)

@@ -237,6 +237,10 @@ func (p *Process) handleSignals() bool {
 	}
 	in, sigs := p.mb.takeAll()
 	h := &p.heap.Heap
+	words := len(h.Young)
+	// Each signal costs a reduction, each message a quarter, each 64 words copied in one more
+	// (erts's signal handling counts a message a quarter of a signal).
+	defer func() { p.charge(len(sigs) + (len(in)+3)/4 + max(len(h.Young)-words, 0)/copyPerRed) }()
 	pos := 0
 	for i := range sigs {
 		s := &sigs[i]

@@ -14,29 +14,43 @@ const (
 	startNone  startKind = iota // running already
 	startApply                  // x0..x(n-1) args, x(n) module, x(n+1) function: apply
 	startFun                    // x0 a fun of arity 0: call it
+	startTrap                   // a BIF trapped: run its call again (trap.go); never seen by Run
+)
+
+// beginResult is what a new process's first call came to.
+type beginResult uint8
+
+const (
+	beginRun    beginResult = iota // a function: run it
+	beginDone                      // a BIF that returned: its result is in x0
+	beginFailed                    // no such function, or a BIF that raised: p.exc is set
+	beginTrap                      // a BIF that trapped: call it again at the next run
 )
 
 // begin resolves a new process's first call, as the apply and call_fun instructions do, and
-// sets it up to run. It returns false when the process must exit at once: the function does
-// not exist (p.exc is set) or was a BIF (its result is in x0, or p.exc is set).
-func (p *Process) begin() (ok, normal bool) {
+// sets it up to run.
+func (p *Process) begin() beginResult {
+	kind := p.start
 	in := instr{op: bytecode.ApplyOnly}
 	in.args[0] = uint32(p.startArity)
-	if p.start == startFun {
+	if kind == startFun {
 		in = instr{op: bytecode.CallFunOnly}
 	}
 	p.start = startNone
 	target, r, resolved := p.resolveCall(&in)
 	switch {
+	case !resolved && p.start == startTrap:
+		p.start = kind
+		return beginTrap
 	case !resolved:
-		return false, false
+		return beginFailed
 	case target == nil:
 		p.x[0] = r
-		return false, true
+		return beginDone
 	}
 	p.fn, p.ip = target, 0
 	p.enter(target)
-	return true, true
+	return beginRun
 }
 
 // spawnOpts are the options of a new process (spawn_opt's, and the defaults otherwise).
