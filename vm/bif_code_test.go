@@ -1,7 +1,11 @@
 package vm
 
 import (
+	"bytes"
+	"strings"
+	"sync"
 	"testing"
+	"time"
 
 	"github.com/beamlite/beamlite/value"
 	"github.com/stretchr/testify/assert"
@@ -88,4 +92,150 @@ func TestFunInfoMFA(t *testing.T) {
 	var ee *ExitError
 	require.ErrorAs(t, err, &ee)
 	assert.Equal(t, "badarg", value.Format(ee.Reason))
+}
+
+// reportSrc is a gen_server whose handle_cast/2 crashes, and a proc_lib process that crashes.
+const reportSrc = `
+module rep
+export server_crash/0, plain_crash/0, no_info/0, init/1, handle_cast/2, handle_call/3, boom/0
+
+% server_crash() -> {ok, P} = gen_server:start(rep, s0, []), Ref = monitor(process, P),
+%     gen_server:cast(P, crash), receive {'DOWN', Ref, _, _, R} -> R end.
+function server_crash/0
+    allocate 1
+    move rep, x0
+    move s0, x1
+    move [], x2
+    call_ext 3, gen_server:start/3
+    is_tagged_tuple @bad, x0, 2, ok
+    get_tuple_element x0, 1, y0
+    move process, x0
+    move y0, x1
+    call_ext 2, erlang:monitor/2
+    move y0, x0
+    move crash, x1
+    call_ext 2, gen_server:cast/2
+    call 0, down/0
+    deallocate 1
+    return
+@bad:
+    badmatch x0
+
+% plain_crash() -> P = proc_lib:spawn(rep, boom, []), monitor it, wait for its 'DOWN'.
+function plain_crash/0
+    allocate 0
+    move rep, x0
+    move boom, x1
+    move [], x2
+    call_ext 3, proc_lib:spawn/3
+    move x0, x1
+    move process, x0
+    call_ext 2, erlang:monitor/2
+    call_last 0, down/0, 0
+
+% no_info() -> a message to a server without handle_info/2, then a call (it still answers).
+function no_info/0
+    allocate 1
+    move rep, x0
+    move s0, x1
+    move [], x2
+    call_ext 3, gen_server:start/3
+    is_tagged_tuple @bad, x0, 2, ok
+    get_tuple_element x0, 1, y0
+    send y0, hello
+    move y0, x0
+    move get, x1
+    call_ext 2, gen_server:call/2
+    deallocate 1
+    return
+@bad:
+    badmatch x0
+
+function down/0
+@loop:
+    loop_rec @wait, x0
+    is_tagged_tuple @skip, x0, 5, 'DOWN'
+    remove_message
+    get_tuple_element x0, 4, x0
+    return
+@skip:
+    loop_rec_end @loop
+@wait:
+    wait @loop
+
+function boom/0
+    move boom, x0
+    call_ext_only 1, erlang:error/1
+
+function init/1
+    put_tuple x0, [ok, x0]
+    return
+
+function handle_cast/2
+    move boom, x0
+    call_ext_only 1, erlang:error/1
+
+function handle_call/3
+    put_tuple x0, [reply, x2, x2]
+    return
+`
+
+// TestBehaviourReports: a crashing gen_server writes exactly one line on standard error (its
+// =ERROR REPORT====, with the server, the last message, the state and the reason); a crashing
+// proc_lib process one =CRASH REPORT==== line; a message to a server without handle_info/2
+// one =WARNING REPORT==== line. Nothing goes to standard output.
+func TestBehaviourReports(t *testing.T) {
+	for _, c := range []struct {
+		fun, result string
+		want        []string
+	}{
+		{"server_crash", "{boom,_}", []string{"=ERROR REPORT==== ** Generic server <", "terminating",
+			"** Last message in was {'$gen_cast',crash}", "** When Server state == s0",
+			"** Reason for termination == {boom,[{rep,handle_cast,2,"}},
+		{"plain_crash", "{boom,_}", []string{"=CRASH REPORT==== crasher: initial call: {rep,boom,0}",
+			"exception error: boom", "ancestors: [<"}},
+		{"no_info", "s0", []string{"=WARNING REPORT==== ** Undefined handle_info in rep",
+			"** Unhandled message: hello"}},
+	} {
+		t.Run(c.fun, func(t *testing.T) {
+			var out, errOut syncBuffer
+			v := newVM(t, Options{Stdout: &out, Stderr: &errOut})
+			loadSrc(t, v, "rep.bl", reportSrc)
+			r, err := v.Apply("rep", c.fun)
+			require.NoError(t, err)
+			if c.result == "s0" {
+				assert.Equal(t, "s0", value.Format(r))
+			} else {
+				assert.True(t, strings.HasPrefix(value.Format(r), "{boom,["), value.Format(r))
+			}
+			// The report is written by the dying process; wait until it is there.
+			require.Eventually(t, func() bool { return strings.Contains(errOut.String(), "\n") },
+				5*time.Second, time.Millisecond)
+			time.Sleep(20 * time.Millisecond) // a second line, if any, would come now
+			lines := strings.Split(strings.TrimSuffix(errOut.String(), "\n"), "\n")
+			require.Len(t, lines, 1, "one line: %q", errOut.String())
+			for _, w := range c.want {
+				assert.Contains(t, lines[0], w)
+			}
+			assert.Empty(t, out.String())
+		})
+	}
+}
+
+// syncBuffer is a bytes.Buffer safe for the VM's writers and the test's reads.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
 }
