@@ -20,6 +20,7 @@ main() ->
 init({ret, R}) -> R;
 init({trap, R}) -> process_flag(trap_exit, true), R;
 init({throw, R}) -> throw(R);
+init({sleep, T, R}) -> timer:sleep(T), R;
 init(crash) -> erlang:error(boom).
 
 handle_call(get, _From, S) -> {reply, S, S};
