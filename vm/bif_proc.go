@@ -435,7 +435,10 @@ func init() {
 		if !a[0].IsPid() {
 			return p.badarg()
 		}
-		q := p.lookupAlive(a[0])
+		q, wait := p.lookupAlive(a[0])
+		if wait {
+			return p.retry()
+		}
 		if a[1].IsAtom() {
 			if _, ok := p.processInfo(p, a[1]); !ok {
 				return p.badarg()
@@ -476,7 +479,10 @@ func init() {
 		if !a[0].IsPid() {
 			return p.badarg()
 		}
-		q := p.lookupAlive(a[0])
+		q, wait := p.lookupAlive(a[0])
+		if wait {
+			return p.retry()
+		}
 		if q == nil {
 			return term.Undefined
 		}

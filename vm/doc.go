@@ -38,8 +38,13 @@
 // inbox, under a lock the receiver takes only to drain it; selective receive walks the
 // drained queue with a save pointer, and receive markers let a call's receive skip older
 // messages. Signals (signal.go) travel the same way; what most processes never use (links,
-// monitors, the dictionary, a name) is allocated on first use (procSignals, procExt), and
-// an idle process costs about 800 bytes.
+// monitors, the dictionary, a name, timers) is allocated on first use (procSignals, procExt,
+// mailbox.shared), and an idle process costs about 700 bytes (TestIdleProcessMemory).
+//
+// Reductions (trap.go): Go code that does work for a process — a BIF, send, taking messages
+// in, acting on signals — charges reductions in proportion, through Process.reds, which the
+// loop hands over and takes back; a BIF with more work than the slice pays for traps: it keeps
+// its state, the process yields, and the call runs again to go on.
 //
 // Invariants:
 //
@@ -52,8 +57,12 @@
 //     TestPingPong, TestSpawnMany (under a tiny heap, every collection moves both heaps).
 //  5. No wake-up is lost: a process waiting in receive runs again when a message or its
 //     timeout arrives — TestReceiveAfter, TestRing, the signal hammer tests.
-//  6. A process that exits leaves the process table, its name and every link and monitor —
-//     TestSpawnMany, signal_test.go.
+//  6. A process that exits leaves the process table, its name, every link and monitor, and
+//     the timers that would send to it; nothing of it stays reachable — TestSpawnMany,
+//     TestExitFreesEverything, signal_test.go.
 //  7. An inline bif instruction names a built-in function, checked at load —
 //     TestLoadRefusesInlineNonBif.
+//  8. A BIF that walks or builds a long list does at most what the slice's reductions pay
+//     for, then traps and resumes, with the same result and errors as in one go —
+//     TestBIFsTrap, TestBIFTrapResults, TestBIFsCharge.
 package vm

@@ -93,17 +93,18 @@ func (p *Process) Run(s *sched.Scheduler, budget int) (sched.Outcome, int) {
 	return sched.Exit, min(used, budget)
 }
 
-// exit ends the process: it leaves the process table (from then on it is not alive for
-// anyone: is_process_alive is false, process_info undefined, a message to its pid is dropped),
-// tells whoever waits on it, and drops everything it holds: its receive timer and the timers
-// that would send to it, its links and monitors (signalled), its name, mailbox and heap.
+// exit ends the process: it tells whoever waits on it, and drops everything it holds: its
+// receive timer and the timers that would send to it, its links and monitors (signalled),
+// its name, mailbox and heap. From the moment its mailbox closes (exitSignals) it is exiting:
+// not alive for anyone (lookupAlive); it leaves the process table once its exit signals are
+// sent.
 func (p *Process) exit(normal bool) {
-	p.vm.procs.remove(p)
 	p.cancelReceiveTimer()
 	if f := p.onExitHook(); f != nil {
 		f(p, normal)
 	}
 	p.exitSignals(normal)
+	p.vm.procs.remove(p)
 	p.mb.close()
 	p.heap = nil
 	p.stack, p.frames, p.catches, p.xsaved = nil, nil, nil, nil

@@ -324,51 +324,36 @@ func (p *Process) handleSignal(s *signal) bool {
 	return true
 }
 
-// alive reports whether q is alive as p sees it: not exiting or exited, once every signal p
-// sent q before has taken effect. Erlang promises that, so that exit(Pid, kill) followed by
-// is_process_alive(Pid) is false. Rather than wait for q to act on its signals, it looks at the
-// exit signals from p still queued at q: one that will kill q on arrival (kill; a reason other
-// than normal when q does not trap exits) makes q not alive already. q cannot start trapping
-// exits before it acts on them: process_flag(trap_exit, _) acts on pending signals first.
-// Safe from any goroutine.
-func (p *Process) alive(q *Process) bool {
-	if q == p {
-		return true
+// lookupAlive returns the process with pid if it is alive as p sees it, or nil; wait is true
+// when p cannot tell yet and must ask again later (its BIF retries: trap.go). Erlang promises
+// that when is_process_alive or process_info answers, every signal the caller sent the
+// process before has taken effect, and that a process that is exiting or has exited is not
+// alive; so that exit(Pid, kill) followed by is_process_alive(Pid) is false, and that once
+// it is false the process's exit signals ('DOWN', 'EXIT') have reached the caller. erts asks
+// the process itself with a signal and waits for its answer; here the caller looks at the
+// process's mailbox under its lock and waits (yields and asks again) while an exit signal it
+// sent is still queued there, or while the process is exiting (its mailbox closed, its exit
+// signals on their way): it leaves the process table only once they are sent. Safe from any
+// goroutine.
+func (p *Process) lookupAlive(pid term.Term) (q *Process, wait bool) {
+	q = p.vm.procs.lookup(pid)
+	if q == nil || q == p {
+		return q, false
 	}
 	mb := &q.mb
 	mb.mu.Lock()
 	defer mb.mu.Unlock()
 	if mb.closed {
-		return false
+		return nil, true
 	}
-	if mb.shared == nil {
-		return true
-	}
-	for i := range mb.shared.sigs {
-		s := &mb.shared.sigs[i]
-		if s.kind != sigExit || s.from != p.pid {
-			continue
-		}
-		r := s.reason
-		switch {
-		case r.frag == nil && r.term == term.Kill:
-			return false
-		case r.frag == nil && r.term == term.Normal:
-		case q.sig == nil || !q.sig.trapExit: // q.sig is written under mb.mu
-			return false
+	if mb.shared != nil {
+		for i := range mb.shared.sigs {
+			if s := &mb.shared.sigs[i]; s.kind == sigExit && s.from == p.pid {
+				return nil, true
+			}
 		}
 	}
-	return true
-}
-
-// lookupAlive returns the process with pid if it is alive as p sees it (see alive), or nil.
-// Safe from any goroutine.
-func (p *Process) lookupAlive(pid term.Term) *Process {
-	q := p.vm.procs.lookup(pid)
-	if q == nil || !p.alive(q) {
-		return nil
-	}
-	return q
+	return q, false
 }
 
 // killedBy records that a signal kills the process with reason r.

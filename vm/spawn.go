@@ -187,6 +187,10 @@ func init() {
 		if !a[0].IsPid() {
 			return p.badarg()
 		}
-		return term.Bool(p.lookupAlive(a[0]) != nil)
+		q, wait := p.lookupAlive(a[0])
+		if wait {
+			return p.retry()
+		}
+		return term.Bool(q != nil)
 	})
 }

@@ -135,6 +135,15 @@ func (p *Process) trap(id trapID, args []term.Term, t *bifTrap) term.Term {
 	return p.fail(term.Exit, term.Nil) // never raised: the loop sees p.start first
 }
 
+// retry is what a BIF returns that cannot answer yet (is_process_alive while the process
+// it asks about has not acted on the caller's exit signal): the process yields, and the call
+// runs again at its next run.
+func (p *Process) retry() term.Term {
+	p.start = startTrap
+	p.reds = 0
+	return p.fail(term.Exit, term.Nil) // never raised: the loop sees p.start first
+}
+
 // dropTrap forgets a pending trap's state: the BIF starts over when it runs again. Called by
 // collect, so that no collection ever moves a partial result that a BIF would go on writing.
 func (p *Process) dropTrap() {
