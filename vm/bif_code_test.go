@@ -97,7 +97,21 @@ func TestFunInfoMFA(t *testing.T) {
 // reportSrc is a gen_server whose handle_cast/2 crashes, and a proc_lib process that crashes.
 const reportSrc = `
 module rep
-export server_crash/0, plain_crash/0, no_info/0, init/1, handle_cast/2, handle_call/3, boom/0
+export server_crash/0, plain_crash/0, no_info/0, long_msg/0, init/1, handle_cast/2,
+    handle_call/3, boom/0
+
+% long_msg() -> error_logger:error_msg("long: ~p~n", [lists:seq(1, 60)]), s0.
+function long_msg/0
+    allocate 0
+    move 1, x0
+    move 60, x1
+    call_ext 2, lists:seq/2
+    put_list x0, [], x1
+    move "long: ~p~n", x0
+    call_ext 2, error_logger:error_msg/2
+    move s0, x0
+    deallocate 0
+    return
 
 % server_crash() -> {ok, P} = gen_server:start(rep, s0, []), Ref = monitor(process, P),
 %     gen_server:cast(P, crash), receive {'DOWN', Ref, _, _, R} -> R end.
@@ -183,7 +197,8 @@ function handle_call/3
 // TestBehaviourReports: a crashing gen_server writes exactly one line on standard error (its
 // =ERROR REPORT====, with the server, the last message, the state and the reason); a crashing
 // proc_lib process one =CRASH REPORT==== line; a message to a server without handle_info/2
-// one =WARNING REPORT==== line. Nothing goes to standard output.
+// one =WARNING REPORT==== line; a message that ~p lays out over lines, one line. Nothing goes
+// to standard output.
 func TestBehaviourReports(t *testing.T) {
 	for _, c := range []struct {
 		fun, result string
@@ -196,6 +211,8 @@ func TestBehaviourReports(t *testing.T) {
 			"exception error: boom", "ancestors: [<"}},
 		{"no_info", "s0", []string{"=WARNING REPORT==== ** Undefined handle_info in rep",
 			"** Unhandled message: hello"}},
+		// ~p lays a long list out over lines: the report joins them.
+		{"long_msg", "s0", []string{"=ERROR REPORT==== long: [1,2,3,", "59,60]"}},
 	} {
 		t.Run(c.fun, func(t *testing.T) {
 			var out, errOut syncBuffer
@@ -217,6 +234,7 @@ func TestBehaviourReports(t *testing.T) {
 			for _, w := range c.want {
 				assert.Contains(t, lines[0], w)
 			}
+			assert.NotContains(t, lines[0], "  ", "no indentation left")
 			assert.Empty(t, out.String())
 		})
 	}
