@@ -69,6 +69,9 @@ func (p *Process) callExport(e *export, arity int) (*function, term.Term, bool) 
 		return f, term.NonValue, true
 	}
 	if e.bif != nil {
+		if e.isApply() { // erlang:apply/2,3 calls what it names (apply.go)
+			return p.applyExport(e)
+		}
 		r := e.bif(p, p.x[:arity])
 		if r == term.NonValue {
 			if p.start != startNone {
