@@ -211,3 +211,15 @@ func TestVerifyErrorsHavePositions(t *testing.T) {
 	assert.Equal(t, 11, errs[len(errs)-1].Pos.Line, "%v", err)
 	t.Log(err)
 }
+
+// A body call needs a frame: it keeps its return address where the function's own is until
+// allocate saves that in the frame.
+func TestVerifyBodyCallNeedsFrame(t *testing.T) {
+	src := "module m\nexport f/0\n\nfunction f/0\n    move 1, x0\n    call_ext 1, erlang:display/1\n    return\n"
+	_, err := Assemble("v.bl", []byte(src))
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "v.bl:6:5: call_ext without a frame: a call that returns here needs one (allocate first, or make it a tail call)")
+	ok := "module m\nexport f/0\n\nfunction f/0\n    allocate 0\n    move 1, x0\n    call_ext 1, erlang:display/1\n    deallocate 0\n    return\n"
+	_, err = Assemble("v.bl", []byte(ok))
+	require.NoError(t, err)
+}

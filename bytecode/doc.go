@@ -29,8 +29,12 @@
 // current stack frame, made by `allocate N` (N ≤ [MaxY]) and removed by `deallocate N`,
 // call_last, call_ext_last, call_fun_last or apply_last, whose N must equal the frame's size
 // (stated, as in the BEAM, so that lowering needs no analysis). A function invocation has at
-// most one frame at a time. A body call does not need a frame: where the return address lives
-// is the interpreter's business.
+// most one frame at a time. A body call (call, call_ext, call_fun, apply: one that returns to
+// the function) needs a live frame, as in the BEAM, even one of no slots (`allocate 0`): the
+// call puts its return address in the continuation register, which holds the function's own
+// return address until allocate saves it in the frame. A call_ext that reaches a BIF would not
+// need one, but which imports are BIFs is the loader's knowledge, not the module's (and
+// erlang:apply/3 is one that calls code), so the rule holds for every body call.
 //
 // Calls clobber x registers: after a body call (call, call_ext, call_fun, apply) returns, only
 // x0 is defined; y slots survive. BIF instructions (bif0..bif3) and every other instruction

@@ -80,9 +80,9 @@ func (l ErrorList) Error() string {
 //   - dataflow over the function's control-flow graph: x registers and y slots are read only
 //     after they are written on every path (a function starts with x0..x(arity-1); a body call
 //     leaves only x0; see doc.go for the others); y slots are used only inside a live frame;
-//     the frame size agrees at every join; allocate needs no frame, deallocate and the _last
-//     calls need one of the stated size and no active try/catch; return and the _only calls
-//     need none; match contexts go only to bs_* instructions and catch tags only to
+//     the frame size agrees at every join; allocate needs no frame, a body call (call,
+//     call_ext, call_fun, apply) needs one, deallocate and the _last calls need one of the
+//     stated size and no active try/catch; return and the _only calls need none; match contexts go only to bs_* instructions and catch tags only to
 //     try_end/try_case/catch_end, which end only the innermost active one (handlers are a
 //     stack); an active catch tag is never overwritten nor its frame
 //     removed on any path; an exception handler is checked against every state of its

@@ -583,6 +583,11 @@ func (fl *flow) exec(i int, s *flowState) bool {
 		fl.dropFrame(s)
 	case Call, CallExt, CallFun, Apply:
 		fl.readArgs(s, callRegs(in.Op, n(0)))
+		if s.frame == noFrame {
+			// The call saves the return address in the continuation register, which holds
+			// this function's own return address until allocate moves it into a frame.
+			fl.errorf("%s without a frame: a call that returns here needs one (allocate first, or make it a tail call)", in.Op)
+		}
 		s.clearX()
 		s.x[0] = term
 		s.msg = false // the callee may receive

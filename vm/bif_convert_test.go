@@ -422,8 +422,9 @@ function int/2
 
 % float(F, Opts) -> list_to_float(float_to_list(F, Opts)).
 function float/2
+    allocate 0
     call_ext 2, erlang:float_to_list/2
-    call_ext_only 1, erlang:list_to_float/1
+    call_ext_last 1, erlang:list_to_float/1, 0
 `)
 	rapid.Check(t, func(rt *rapid.T) {
 		i := valuetest.Integer().Draw(rt, "i")

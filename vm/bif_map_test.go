@@ -102,7 +102,9 @@ function build/1
 
 % walk(Map) -> the sum of the values, through maps:iterator/1 and maps:next/1.
 function walk/1
+    allocate 0
     call_ext 1, maps:iterator/1
+    deallocate 0
     move 0, x1
 @next:
     allocate 1

@@ -73,8 +73,9 @@ function hash/1
 function hash/2
     call_ext_only 2, erlang:phash2/2
 function node/0
+    allocate 0
     call_ext 0, erlang:self/0
-    call_ext_only 1, erlang:node/1
+    call_ext_last 1, erlang:node/1, 0
 `
 
 // intOf returns a checker of an Apply result that must be a small integer.

@@ -376,7 +376,9 @@ function main/0
     move spin, x0
     move quick, x1
     move [], x2
+    allocate 0
     call_ext 3, erlang:spawn/3
+    deallocate 0
 @loop:
     bif1 none, erlang:is_process_alive/1, x0, x1
     is_eq_exact @loop, x1, false

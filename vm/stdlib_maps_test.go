@@ -81,11 +81,12 @@ module mit
 export fold/1, map/1, filter/1, foreach/1
 
 function fold/1
+    allocate 0
     call_ext 1, maps:iterator/1
     move x0, x2
     move [], x1
     make_fun '-fold/1-fun-0-'/3, x0, []
-    call_ext_only 3, maps:fold/3
+    call_ext_last 3, maps:fold/3, 0
 
 function '-fold/1-fun-0-'/3
     put_tuple x0, [x0, x1]

@@ -104,8 +104,10 @@ function w_append/1
     call_ext_only 2, erlang:'++'/2
 
 function w_iolist/1
+    allocate 0
     call_ext 1, erlang:iolist_to_binary/1
     bif1 none, erlang:byte_size/1, x0, x0
+    deallocate 0
     return
 
 function w_keyfind/1
