@@ -47,8 +47,6 @@ func (p *Process) run(budget int) outcome {
 	reds := budget
 	defer func() { p.reductions += int64(budget - reds) }()
 
-	// enterFn switches to the start of f; it is a safe point (calls cost a reduction and may
-	// collect).
 	for {
 		// Only fn, ip and reds are carried around the loop: every other local is derived
 		// from them where a case needs it. Each value carried round is spilled to the Go stack
