@@ -58,6 +58,10 @@ type codeServer struct {
 	mu      sync.Mutex // guards modules and exports (the map; entries' fn are atomic)
 	modules map[term.Term]*module
 	exports map[mfa]*export
+	// byMFA holds every entry of exports for lookups without the lock: apply and funs of
+	// fun M:F/A look their callee up at every call, from every scheduler at once, and entries
+	// are only ever added.
+	byMFA sync.Map // mfa → *export
 }
 
 func newCodeServer() *codeServer {
@@ -75,15 +79,17 @@ func (cs *codeServer) exportEntry(key mfa) *export {
 	if e == nil {
 		e = &export{mfa: key}
 		cs.exports[key] = e
+		cs.byMFA.Store(key, e)
 	}
 	return e
 }
 
 // lookup returns the current code of mod:name/arity, or nil.
 func (cs *codeServer) lookup(mod, name term.Term, arity int) *export {
-	cs.mu.Lock()
-	defer cs.mu.Unlock()
-	return cs.exports[mfa{mod, name, arity}]
+	if e, ok := cs.byMFA.Load(mfa{mod, name, arity}); ok {
+		return e.(*export)
+	}
+	return nil
 }
 
 // LoadError is returned when a module cannot be loaded.
