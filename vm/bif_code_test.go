@@ -14,11 +14,17 @@ import (
 
 const codeSrc = `
 module fe
-export check/3, f/1, mfa/1, closure/1
+export check/3, f/1, mfa/1, closure/1, info/1, info/2
 
 % mfa(F) -> erlang:fun_info_mfa(F).
 function mfa/1
     call_ext_only 1, erlang:fun_info_mfa/1
+
+function info/1
+    call_ext_only 1, erlang:fun_info/1
+
+function info/2
+    call_ext_only 2, erlang:fun_info/2
 
 % closure(X) -> fun(Y) -> add(Y, X) end.
 function closure/1
@@ -92,6 +98,40 @@ func TestFunInfoMFA(t *testing.T) {
 	var ee *ExitError
 	require.ErrorAs(t, err, &ee)
 	assert.Equal(t, "badarg", value.Format(ee.Reason))
+}
+
+func TestFunInfo(t *testing.T) {
+	v := newVM(t, Options{})
+	loadSrc(t, v, "fe.bl", codeSrc)
+	info := func(args ...value.Term) string {
+		t.Helper()
+		r, err := v.Apply("fe", "info", args...)
+		require.NoError(t, err)
+		return value.Format(r)
+	}
+	ext := mustValue(t, "fun lists:map/2")
+	assert.Equal(t, "[{module,lists},{name,map},{arity,2},{env,[]},{type,external}]", info(ext))
+	for item, want := range map[string]string{"module": "lists", "name": "map", "arity": "2", "env": "[]",
+		"type": "external", "pid": "undefined", "index": "undefined", "new_index": "undefined",
+		"uniq": "undefined", "new_uniq": "undefined"} {
+		assert.Equal(t, "{"+item+","+want+"}", info(ext, value.Atom(item)))
+	}
+	clo, err := v.Apply("fe", "closure", value.Int(7))
+	require.NoError(t, err)
+	all := info(clo)
+	assert.Regexp(t, `^\[\{pid,<[0-9.]+>\},\{module,fe\},\{new_index,0\},\{new_uniq,<<[0-9,]+>>\},\{index,0\},`+
+		`\{uniq,[0-9]+\},\{name,add\},\{arity,1\},\{env,\[7\]\},\{type,local\}\]$`, all)
+	for item, want := range map[string]string{"module": "fe", "name": "add", "arity": "1", "env": "[7]",
+		"type": "local", "index": "0", "new_index": "0"} {
+		assert.Equal(t, "{"+item+","+want+"}", info(clo, value.Atom(item)))
+	}
+	for _, bad := range [][]value.Term{{value.Atom("x")}, {value.Atom("x"), value.Atom("module")},
+		{clo, value.Atom("foo")}, {clo, value.Int(1)}} {
+		_, err := v.Apply("fe", "info", bad...)
+		var ee *ExitError
+		require.ErrorAs(t, err, &ee, "%v", bad)
+		assert.Equal(t, "badarg", value.Format(ee.Reason))
+	}
 }
 
 // reportSrc is a gen_server whose handle_cast/2 crashes, and a proc_lib process that crashes.
