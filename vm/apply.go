@@ -92,7 +92,7 @@ func (p *Process) unpackArgs(args term.Term, n, extra int) {
 		}
 		p.xlive = live
 	}
-	p.reds -= int32(n / 16) // walking the list, at erts's rate
+	p.charge(n / walkPerRed) // walking the list
 }
 
 // tailCall is the instruction op of arity n, for resolveCall.
