@@ -35,7 +35,22 @@ func (e *export) isApply() bool { return e.name == atomApply && e.mod == atomErl
 
 // applyExport makes a call of erlang:apply/2,3 (export entry e, its arguments in x0..x2) the
 // call it names; see the top of this file. It returns what callExport does.
+//
+// A BIF it calls may trap (trap.go): the calling instruction then runs again, and must find
+// its registers (apply's arguments, and an apply instruction's module and function in x3 and
+// x4) as they were, not unpacked.
 func (p *Process) applyExport(e *export) (*function, term.Term, bool) {
+	var saved [5]term.Term
+	copy(saved[:], p.x[:len(saved)])
+	f, r, ok := p.applyUnpack(e)
+	if !ok && p.start == startTrap {
+		copy(p.x[:len(saved)], saved[:])
+	}
+	return f, r, ok
+}
+
+// applyUnpack is applyExport without the care for traps.
+func (p *Process) applyUnpack(e *export) (*function, term.Term, bool) {
 	h := &p.heap.Heap
 	if e.arity == 3 {
 		mod, name, args := p.x[0], p.x[1], p.x[2]

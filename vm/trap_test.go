@@ -13,6 +13,7 @@ const trappingSrc = `
 module trapping
 export main/2, ticker/1, reds/2
 export w_length/1, w_reverse/1, w_member/1, w_append/1, w_iolist/1, w_keyfind/1, w_bad/1
+export w_apply3/1, w_apply_instr/1, w_apply2/1, w_spawn/1
 
 % main(Fun, Arg): spawn a ticker that sends tick to main as fast as it can; send self()
 % before, run trapping:Fun(Arg), send self() after. Returns {Result, Next}, Next the first
@@ -116,6 +117,74 @@ function w_keyfind/1
     move 1, x1
     call_ext_only 3, lists:keyfind/3
 
+% w_apply3(L) -> erlang:apply(lists, reverse, [L, []]).
+function w_apply3/1
+    allocate 0
+    put_list [], [], x1
+    put_list x0, x1, x2
+    move lists, x0
+    move reverse, x1
+    call_ext 3, erlang:apply/3
+    deallocate 0
+    return
+
+% w_apply_instr(L): the apply instruction calling erlang:apply(erlang, length, [L]).
+function w_apply_instr/1
+    allocate 0
+    put_list x0, [], x2
+    move erlang, x0
+    move length, x1
+    move erlang, x3
+    move apply, x4
+    apply 3
+    deallocate 0
+    return
+
+% w_apply2(L) -> erlang:apply(fun erlang:length/1, [L]).
+function w_apply2/1
+    allocate 0
+    put_list x0, [], x1
+    move fun erlang:length/1, x0
+    call_ext 2, erlang:apply/2
+    deallocate 0
+    return
+
+% w_spawn(L): the exit reasons of spawn(erlang, length, [L]) and of
+% spawn(erlang, apply, [erlang, length, [L]]): a trapping BIF as a process's first call.
+function w_spawn/1
+    allocate 2
+    put_list x0, [], x2
+    move x2, y0
+    move erlang, x0
+    move length, x1
+    call_ext 3, erlang:spawn_monitor/3
+    call 0, down/0
+    move x0, y1
+    put_list y0, [], x0
+    put_list length, x0, x0
+    put_list erlang, x0, x2
+    move erlang, x0
+    move apply, x1
+    call_ext 3, erlang:spawn_monitor/3
+    call 0, down/0
+    put_tuple x0, [y1, x0]
+    deallocate 2
+    return
+
+% down() -> receive {'DOWN', _, process, _, Reason} -> Reason end.
+function down/0
+@loop:
+    loop_rec @wait, x0
+    is_tuple @skip, x0
+    test_arity @skip, x0, 5
+    remove_message
+    get_tuple_element x0, 4, x0
+    return
+@skip:
+    loop_rec_end @loop
+@wait:
+    wait @loop
+
 % w_bad(L): L is improper at its end: length(L) raises badarg, caught.
 function w_bad/1
     allocate 1
@@ -209,6 +278,12 @@ func TestBIFTrapResults(t *testing.T) {
 		require.NoError(t, err)
 		assert.Equal(t, value.Format(longList(n, nil))[:20], value.Format(app)[:20])
 		assert.Len(t, app.(value.List), n+1)
+		assert.Equal(t, "3000", call("w_apply_instr", longList(n, nil)))
+		assert.Equal(t, "{normal,normal}", call("w_spawn", longList(n, nil)))
+		assert.Equal(t, "3000", call("w_apply2", longList(n, nil)))
+		viaApply, err := v.Apply("trapping", "w_apply3", longList(n, nil))
+		require.NoError(t, err)
+		assert.Equal(t, value.Int(n), viaApply.(value.List)[0])
 		bad := call("w_bad", longList(n, value.Atom("oops")))
 		assert.Contains(t, bad, "{'EXIT',{badarg,")
 		_, err = v.Apply("trapping", "w_reverse", longList(n, value.Atom("oops")))
@@ -329,10 +404,13 @@ func TestSignalsCharge(t *testing.T) {
 	require.True(t, p.takeIn())
 	assert.Equal(t, 400/4, plenty-int(p.reds), "400 messages taken in")
 
+	p.mb.drain(&p.heap.Heap)
+	p.mb.queue, p.mb.save = nil, 0
 	q.reds = plenty
 	require.True(t, q.send(p.pid, big))
 	assert.Equal(t, 12800/copyPerRed, plenty-int(q.reds), "a message of 12,800 words sent")
 	p.reds = plenty
-	require.True(t, p.takeIn())
+	_, ok := p.loopRec() // takes it in, then moves it into the heap
+	require.True(t, ok)
 	assert.Equal(t, 1+12800/copyPerRed, plenty-int(p.reds), "and taken in")
 }
