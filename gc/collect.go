@@ -71,6 +71,8 @@ func (h *Heap) CollectMajor(roots Roots, need int) Stats {
 // wakes.
 func (h *Heap) Compact(roots Roots) Stats {
 	h.normalize()
+	// A hibernating process gives back its message chunks too.
+	h.slab, h.frags, h.slabNext, h.fragsNext, h.fragLog = nil, nil, 0, 0, nil
 	return h.collectMajor(roots, 0, Compacting)
 }
 
@@ -82,7 +84,7 @@ func (h *Heap) collectMinor(roots Roots, need int) Stats {
 	// The new young array gets the current young size: survivors rarely exceed it (grow
 	// handles it when they do), and it is the size the sizing policy keeps in steady state, so
 	// resize does not have to allocate again.
-	estimate := h.Limit
+	estimate := youngCap(h.Limit)
 	c := copier{
 		fromYoung: h.Young,
 		hwm:       uint64(h.hwm),
@@ -155,7 +157,7 @@ func (h *Heap) collectMajor(roots Roots, need int, kind Kind) Stats {
 	} else {
 		// Reuse the young array when it is the right size: it is all garbage now.
 		h.Young = h.Young[:0]
-		if cap(h.Young) > 2*h.Limit {
+		if cap(h.Young) > 2*youngCap(h.Limit) {
 			h.Young = nil
 		}
 		c.allocated += h.resize(true, need)

@@ -44,6 +44,67 @@ func CopyOut(h *term.Heap, t term.Term) *Fragment {
 	}
 	fc := newFragCopier(h, false)
 	defer fc.undo()
+	root := fc.copy(t)
+	// The copy was made in a pooled scratch array that grew as needed; the fragment gets one
+	// allocation of exactly its size (a memmove per word is cheaper than the allocations of
+	// a growing array, which dominated small messages).
+	words := make([]uint64, len(fc.words))
+	copy(words, fc.words)
+	return &Fragment{Words: words, Bins: fc.bins, Root: root}
+}
+
+// CopyOut is [CopyOut] for a process sending a message from its own heap: the fragment and
+// its words are carved from chunks this heap keeps for its messages (a slab), so that a small
+// message costs no Go allocation of its own and the Go collector sees one object per chunk,
+// not two per message. A chunk lives while any fragment carved from it does: a message that
+// stays unread keeps at most one chunk of words (maxSlabWords) and one of fragments
+// (maxSlabFrags) alive. A message too large for the chunk gets its own array. Only the owner
+// may call it.
+func (h *Heap) CopyOut(t term.Term) *Fragment {
+	if !NeedsCopy(t) {
+		return nil
+	}
+	if len(h.slab) < minSlabFree {
+		h.slabNext = min(max(2*h.slabNext, minSlabWords), maxSlabWords)
+		h.slab = make([]uint64, h.slabNext)
+	}
+	log := h.fragLog
+	if log == nil {
+		log = new([]uint64)
+		h.fragLog = log
+	}
+	*log = (*log)[:0]
+	fc := fragCopier{h: &h.Heap, log: log, words: h.slab[:0]}
+	defer fc.undoOwn(h)
+	root := fc.copy(t)
+	n := len(fc.words)
+	words := fc.words[:n:n]
+	if &fc.words[:1][0] == &h.slab[:1][0] {
+		h.slab = h.slab[n:] // it fitted: the chunk's free space is what follows
+	}
+	if len(h.frags) == 0 {
+		h.fragsNext = min(max(2*h.fragsNext, minSlabFrags), maxSlabFrags)
+		h.frags = make([]Fragment, h.fragsNext)
+	}
+	f := &h.frags[0]
+	h.frags = h.frags[1:]
+	*f = Fragment{Words: words, Bins: fc.bins, Root: root}
+	return f
+}
+
+// Slab sizes for Heap.CopyOut: a heap's first chunk is small (most processes send little),
+// and each next one twice the last, up to the maximum.
+const (
+	minSlabWords = 64
+	maxSlabWords = 1024
+	minSlabFree  = 16 // a chunk with less free space is left for a new one
+	minSlabFrags = 4
+	maxSlabFrags = 64
+)
+
+// copy copies t and everything it reaches into fc.words (a Cheney scan) and returns the
+// fragment's root.
+func (fc *fragCopier) copy(t term.Term) term.Term {
 	root := fc.forward(t)
 	for i := 0; i < len(fc.words); {
 		w := fc.words[i]
@@ -60,12 +121,7 @@ func CopyOut(h *term.Heap, t term.Term) *Fragment {
 			}
 		}
 	}
-	// The copy was made in a pooled scratch array that grew as needed; the fragment gets one
-	// allocation of exactly its size (a memmove per word is cheaper than the allocations of
-	// a growing array, which dominated small messages).
-	words := make([]uint64, len(fc.words))
-	copy(words, fc.words)
-	return &Fragment{Words: words, Bins: fc.bins, Root: root}
+	return root
 }
 
 // FragmentSize returns len(CopyOut(h, t).Words) without copying: the distinct heap words t
@@ -206,9 +262,30 @@ func (fc *fragCopier) grow(n int) {
 	fc.words = ws
 }
 
+// undoOwn is undo for Heap.CopyOut: the log is the heap's own, kept unless it grew large.
+func (fc *fragCopier) undoOwn(h *Heap) {
+	fc.restore()
+	if cap(*fc.log) > maxPooled {
+		h.fragLog = nil
+	}
+}
+
 // undo restores every word forward overwrote in the sender's heap, and returns the log to
 // its pool.
 func (fc *fragCopier) undo() {
+	fc.restore()
+	log := *fc.log
+	if cap(log) <= maxPooled { // do not keep a huge array alive for every later message
+		scratchPool.Put(fc.log)
+	}
+	if fc.scratch != nil && cap(fc.words) <= maxPooled {
+		*fc.scratch = fc.words[:0]
+		scratchPool.Put(fc.scratch)
+	}
+}
+
+// restore puts back every word forward overwrote in the sender's heap.
+func (fc *fragCopier) restore() {
 	log := *fc.log
 	for i := 0; i < len(log); {
 		at := term.Term(log[i])
@@ -224,13 +301,6 @@ func (fc *fragCopier) undo() {
 			ws[0] = fc.words[term.Term(ws[0]).Addr()] // the copy's header
 			i++
 		}
-	}
-	if cap(log) <= maxPooled { // do not keep a huge array alive for every later message
-		scratchPool.Put(fc.log)
-	}
-	if fc.scratch != nil && cap(fc.words) <= maxPooled {
-		*fc.scratch = fc.words[:0]
-		scratchPool.Put(fc.scratch)
 	}
 }
 

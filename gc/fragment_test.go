@@ -130,3 +130,49 @@ func TestCopyOutRestoresOnPanic(t *testing.T) {
 	require.PanicsWithValue(t, "gc: fragment pointer in a heap", func() { CopyOut(&h.Heap, msg) })
 	require.Equal(t, young, h.Young)
 }
+
+// TestHeapCopyOutSlab: Heap.CopyOut carves fragments from the sender's chunks. Each one is
+// what CopyOut makes (same words, binaries and root), the sender's heap is restored, a
+// fragment moved in after later sends is still intact (they never share words), and a
+// message larger than a chunk gets an array of its own.
+func TestHeapCopyOutSlab(t *testing.T) {
+	rapid.Check(t, func(rt *rapid.T) {
+		h := New(DefaultOptions())
+		g := &gen{t: rt, h: &h.Heap}
+		type sent struct {
+			f    *Fragment
+			want string
+		}
+		var all []sent
+		for range rapid.IntRange(1, 40).Draw(rt, "messages") {
+			var msg term.Term
+			if rapid.IntRange(0, 9).Draw(rt, "big") == 0 {
+				elems := make([]term.Term, rapid.IntRange(maxSlabWords/2, 2*maxSlabWords).Draw(rt, "len"))
+				for i := range elems {
+					elems[i] = term.MakeSmall(int64(i))
+				}
+				msg = term.ListFromSlice(&h.Heap, elems, term.Nil)
+			} else {
+				msg = term.MakeTuple(&h.Heap, g.term(2), g.term(2))
+			}
+			young, old := slices.Clone(h.Young), slices.Clone(h.Old)
+			ref := CopyOut(&h.Heap, msg)
+			f := h.CopyOut(msg)
+			require.Equal(rt, young, h.Young, "CopyOut must restore the sender's heap")
+			require.Equal(rt, old, h.Old)
+			require.Equal(rt, ref.Words, f.Words)
+			require.Equal(rt, ref.Bins, f.Bins)
+			require.Equal(rt, ref.Root, f.Root)
+			require.Equal(rt, len(f.Words), cap(f.Words), "a fragment cannot grow into its neighbours")
+			checkFragment(rt, f)
+			all = append(all, sent{f, shapeOf(&h.Heap, msg).String()})
+		}
+		for _, s := range all {
+			other := New(DefaultOptions())
+			m := s.f.MoveIn(&other.Heap)
+			require.Equal(rt, s.want, shapeOf(&other.Heap, m).String())
+		}
+		h.Compact(RootSet{})
+		require.Nil(rt, h.slab, "hibernate gives the chunks back")
+	})
+}

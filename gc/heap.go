@@ -58,6 +58,15 @@ type Heap struct {
 	// it are indexed only from Young (or by nothing), so a minor collection can compact them
 	// without scanning Old.
 	oldBins int
+
+	// What Heap.CopyOut carves the messages this process sends from: the free part of the
+	// current chunk of words and of fragments, the sizes of the next chunks, and the undo
+	// log (nil until the first send).
+	slab      []uint64
+	frags     []Fragment
+	slabNext  int
+	fragsNext int
+	fragLog   *[]uint64
 }
 
 // New returns an empty heap with the given options. It allocates no words: the first Alloc
@@ -159,10 +168,17 @@ func (h *Heap) resize(major bool, need int) (allocated int) {
 		}
 	}
 	if cap(h.Young) < h.Limit {
-		young := make([]uint64, len(h.Young), h.Limit)
+		n := youngCap(h.Limit)
+		young := make([]uint64, len(h.Young), n)
 		copy(young, h.Young)
 		h.Young = young
-		allocated += h.Limit
+		allocated += n
 	}
 	return allocated
 }
+
+// youngCap is the capacity a young array of size limit gets: a margin above the limit.
+// The owner collects at its next safe point after Young passes Limit, so the words
+// allocated since the last one land past it; without the margin each of those overshoots
+// made Alloc double the array (zeroing twice the size and copying it) once per collection.
+func youngCap(limit int) int { return limit + limit/4 + 32 }

@@ -28,7 +28,7 @@ func (p *Process) send(to, msg term.Term) bool {
 	}
 	m := message{term: msg}
 	if gc.NeedsCopy(msg) {
-		m.frag = gc.CopyOut(&p.heap.Heap, msg)
+		m.frag = p.heap.CopyOut(msg)
 		p.charge(len(m.frag.Words) / copyPerRed)
 	}
 	target.mb.push(m)
@@ -46,11 +46,11 @@ func (p *Process) send(to, msg term.Term) bool {
 // loopRec peeks at the message under the save pointer, taking in what arrived meanwhile.
 func (p *Process) loopRec() (term.Term, bool) {
 	mb := &p.mb
-	if mb.save >= len(mb.queue) {
-		p.takeIn()
-		if mb.save >= len(mb.queue) {
+	for mb.save >= len(mb.queue) {
+		if mb.pendLen() == 0 && !p.takeIn() {
 			return term.NonValue, false
 		}
+		p.charge(mb.moveOne(&p.heap.Heap) / copyPerRed)
 	}
 	return mb.queue[mb.save], true
 }
@@ -74,16 +74,16 @@ func (p *Process) mustWait() bool {
 	return !p.takeIn()
 }
 
-// takeIn moves the messages that arrived into the heap and onto the queue (mailbox.drain),
-// and charges for them: a reduction per 4 messages (erts counts a message signal a quarter
-// of a reduction) and per 64 words copied in. It reports whether there were any.
+// takeIn takes the messages that arrived off the inbox (mailbox.takeInbox: they wait in
+// pend until a receive reaches them, and loopRec charges for the words it moves in), and
+// charges a reduction per 4 messages (erts counts a message signal a quarter of a
+// reduction). It reports whether there were any.
 func (p *Process) takeIn() bool {
-	h := &p.heap.Heap
-	n, words := len(p.mb.queue), len(h.Young)
-	if !p.mb.drain(h) {
+	n := p.mb.pendLen()
+	if !p.mb.takeInbox() {
 		return false
 	}
-	p.charge((len(p.mb.queue)-n+3)/4 + max(len(h.Young)-words, 0)/copyPerRed)
+	p.charge((p.mb.pendLen() - n + 3) / 4)
 	return true
 }
 
@@ -142,7 +142,7 @@ type recvMarker struct {
 
 func (p *Process) markerReserve() term.Term {
 	p.takeIn()
-	return term.MakeSmall(int64(len(p.mb.queue)))
+	return term.MakeSmall(int64(len(p.mb.queue) + p.mb.pendLen()))
 }
 
 func (p *Process) markerBind(marker, ref term.Term) {
@@ -154,7 +154,10 @@ func (p *Process) markerBind(marker, ref term.Term) {
 }
 
 func (p *Process) markerUse(ref term.Term) {
-	if e := p.ext; e != nil && e.marker.active && e.roots[extMarkerRef] == ref && e.marker.pos <= len(p.mb.queue) {
+	if e := p.ext; e != nil && e.marker.active && e.roots[extMarkerRef] == ref && e.marker.pos <= len(p.mb.queue)+p.mb.pendLen() {
+		for len(p.mb.queue) < e.marker.pos {
+			p.charge(p.mb.moveOne(&p.heap.Heap) / copyPerRed)
+		}
 		p.mb.save = e.marker.pos
 	}
 }

@@ -38,6 +38,12 @@ type mailbox struct {
 	queue []term.Term // owner only: received messages, oldest first
 	save  int         // owner only: the receive's position in queue
 	spare []message   // owner only: the last inbox, reused so that senders rarely allocate
+	// pend[head:] are messages taken from the inbox but not yet moved into the heap (owner
+	// only), in order after queue. A receive moves one in only when its save pointer reaches
+	// the end of queue, so a long mailbox stays out of the heap and the collector never
+	// copies it (the BEAM keeps its queue off-heap for the same reason).
+	pend []message
+	head int
 }
 
 // mbShared is the part of a mailbox that most processes never use (see mailbox.shared).
@@ -119,6 +125,7 @@ func (mb *mailbox) close() {
 	mb.mu.Lock()
 	mb.closed = true
 	mb.inbox, mb.spare = nil, nil
+	mb.pend, mb.head = nil, 0
 	if mb.shared != nil {
 		mb.shared.sigs = nil
 	}
@@ -127,12 +134,29 @@ func (mb *mailbox) close() {
 	mb.queue = nil
 }
 
-// drain moves every message in the inbox into h and onto the queue; it reports whether there
-// were any. Called only by the owner.
+// drain moves every message in the inbox and every pending one into h and onto the queue;
+// it reports whether there were any. Called only by the owner.
 func (mb *mailbox) drain(h *term.Heap) bool {
+	took := mb.takeInbox()
+	return mb.drainPend(h) || took
+}
+
+// drainPend moves every pending message into h and onto the queue; it reports whether there
+// were any. Called only by the owner.
+func (mb *mailbox) drainPend(h *term.Heap) bool {
+	any := mb.pendLen() > 0
+	for mb.pendLen() > 0 {
+		mb.moveOne(h)
+	}
+	return any
+}
+
+// takeInbox moves the messages in the inbox (up to the first signal) behind pend, without
+// touching the heap; it reports whether there were any. Called only by the owner.
+func (mb *mailbox) takeInbox() bool {
 	mb.mu.Lock()
 	if mb.pending.Load() {
-		return mb.drainToSignal(h) // unlocks
+		return mb.drainToSignal() // unlocks
 	}
 	in := mb.inbox
 	if len(in) == 0 {
@@ -141,35 +165,55 @@ func (mb *mailbox) drain(h *term.Heap) bool {
 	}
 	mb.inbox = mb.spare[:0]
 	mb.mu.Unlock()
-	mb.moveIn(h, in)
+	if mb.pendLen() == 0 {
+		mb.spare = mb.pend[:0]
+		mb.pend, mb.head = in, 0
+		return true
+	}
+	mb.moveIn(nil, in)
 	mb.spare = in[:0]
 	return true
 }
 
-// moveIn moves the messages of in into h and onto the queue, clearing in. Called only by the
-// owner.
-func (mb *mailbox) moveIn(h *term.Heap, in []message) {
-	for i, m := range in {
-		t := m.term
-		if m.frag != nil {
-			t = m.frag.MoveIn(h)
-		}
-		mb.queue = append(mb.queue, t)
-		in[i] = message{}
+// pendLen returns how many messages wait in pend. Called only by the owner.
+func (mb *mailbox) pendLen() int { return len(mb.pend) - mb.head }
+
+// moveOne moves the oldest pending message into h and onto the queue; pend must not be
+// empty. It returns the words copied. Called only by the owner.
+func (mb *mailbox) moveOne(h *term.Heap) int {
+	m := mb.pend[mb.head]
+	mb.pend[mb.head] = message{}
+	mb.head++
+	if mb.head == len(mb.pend) {
+		mb.pend, mb.head = mb.pend[:0], 0
 	}
+	t, n := m.term, 0
+	if m.frag != nil {
+		t, n = m.frag.MoveIn(h), len(m.frag.Words)
+	}
+	mb.queue = append(mb.queue, t)
+	return n
+}
+
+// moveIn queues the messages of in behind pend, clearing in; the heap is not touched until
+// a receive reaches them (h is unused). Called only by the owner.
+func (mb *mailbox) moveIn(h *term.Heap, in []message) {
+	_ = h
+	mb.pend = append(mb.pend, in...)
+	clear(in)
 }
 
 // drainToSignal is drain when signals are pending: it moves only the messages that arrived
 // before the first signal, which handleSignals acts on at the process's next run (whoever
 // sent it woke the process). Called only by the owner, with mu held; it unlocks mu.
-func (mb *mailbox) drainToSignal(h *term.Heap) bool {
+func (mb *mailbox) drainToSignal() bool {
 	sigs := mb.shared.sigs
 	k := sigs[0].at
 	if k == 0 {
 		mb.mu.Unlock()
 		return false
 	}
-	in := append([]message(nil), mb.inbox[:k]...)
+	mb.pend = append(mb.pend, mb.inbox[:k]...)
 	n := copy(mb.inbox, mb.inbox[k:])
 	clear(mb.inbox[n:])
 	mb.inbox = mb.inbox[:n]
@@ -177,7 +221,6 @@ func (mb *mailbox) drainToSignal(h *term.Heap) bool {
 		sigs[i].at -= k
 	}
 	mb.mu.Unlock()
-	mb.moveIn(h, in)
 	return true
 }
 
@@ -216,17 +259,24 @@ func (mb *mailbox) length() int {
 	mb.mu.Lock()
 	n := len(mb.inbox)
 	mb.mu.Unlock()
-	return n + len(mb.queue)
+	return n + mb.pendLen() + len(mb.queue)
 }
 
 // remove takes the message under the save pointer off the queue and resets the save pointer.
 // Called only by the owner.
 func (mb *mailbox) remove() {
 	i := mb.save
-	if i == 0 {
+	switch {
+	case len(mb.queue) == 1:
+		// Keep the array's start: slicing the only message off would shrink the capacity
+		// by one per message, and a receive that takes messages one by one would then
+		// allocate a new array for each.
+		mb.queue[0] = term.Nil
+		mb.queue = mb.queue[:0]
+	case i == 0:
 		mb.queue[0] = term.Nil
 		mb.queue = mb.queue[1:]
-	} else {
+	default:
 		mb.queue = append(mb.queue[:i], mb.queue[i+1:]...)
 	}
 	mb.save = 0

@@ -96,7 +96,7 @@ func (p *Process) publish(pub *procPub) {
 	}
 	pub.reductions.Store(p.reductions)
 	pub.heap.store(p.heap.Size(), youngSize(p))
-	pub.stack.store(len(p.stack), len(p.mb.queue))
+	pub.stack.store(len(p.stack), len(p.mb.queue)+p.mb.pendLen())
 	pub.fn.Store(p.fn)
 	pub.memBytes.Store(p.memoryBytes())
 }

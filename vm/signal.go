@@ -363,7 +363,11 @@ func (p *Process) killedBy(r term.Term) bool {
 }
 
 // deliver puts a message made of a signal at the end of the mailbox.
-func (p *Process) deliver(t term.Term) { p.mb.queue = append(p.mb.queue, t) }
+// The messages still pending go first, to keep the order.
+func (p *Process) deliver(t term.Term) {
+	p.mb.drainPend(&p.heap.Heap)
+	p.mb.queue = append(p.mb.queue, t)
+}
 
 // refuseSignal answers a signal that reached a process as it exited, as a process that no
 // longer exists does.
