@@ -439,6 +439,11 @@ func init() {
 		if wait {
 			return p.retry()
 		}
+		if q == p && !p.handleSignals() {
+			// About itself, a process first acts on the signals it has received (a link
+			// exit, a monitor), as erts does.
+			return p.dieNow()
+		}
 		if a[1].IsAtom() {
 			if _, ok := p.processInfo(p, a[1]); !ok {
 				return p.badarg()
@@ -482,6 +487,11 @@ func init() {
 		q, wait := p.lookupAlive(a[0])
 		if wait {
 			return p.retry()
+		}
+		if q == p && !p.handleSignals() {
+			// About itself, a process first acts on the signals it has received (a link
+			// exit, a monitor), as erts does.
+			return p.dieNow()
 		}
 		if q == nil {
 			return term.Undefined

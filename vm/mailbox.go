@@ -51,6 +51,8 @@ type mbShared struct {
 	sigs   []signal            // signals in flight, oldest first
 	name   term.Term           // the registered name, or 0
 	timers map[uint64]struct{} // ids of the pending timers whose destination is this process
+	// handling is set while the owner acts on signals takeAll gave it (lookupAlive waits).
+	handling bool
 }
 
 // sharedState returns mb.shared, allocating it. mu must be held.
@@ -248,6 +250,9 @@ func (mb *mailbox) takeAll() ([]message, []signal) {
 	var sigs []signal
 	if mb.shared != nil {
 		sigs, mb.shared.sigs = mb.shared.sigs, nil
+	}
+	if len(sigs) > 0 {
+		mb.shared.handling = true
 	}
 	mb.pending.Store(false)
 	mb.mu.Unlock()

@@ -253,6 +253,11 @@ func (p *Process) handleSignals() bool {
 		}
 	}
 	p.mb.moveIn(h, in[pos:])
+	if len(sigs) > 0 {
+		p.mb.mu.Lock()
+		p.mb.shared.handling = false
+		p.mb.mu.Unlock()
+	}
 	return true
 }
 
@@ -332,9 +337,9 @@ func (p *Process) handleSignal(s *signal) bool {
 // it is false the process's exit signals ('DOWN', 'EXIT') have reached the caller. erts asks
 // the process itself with a signal and waits for its answer; here the caller looks at the
 // process's mailbox under its lock and waits (yields and asks again) while an exit signal it
-// sent is still queued there, or while the process is exiting (its mailbox closed, its exit
-// signals on their way): it leaves the process table only once they are sent. Safe from any
-// goroutine.
+// sent is still queued there or being acted on, or while the process is exiting (its mailbox
+// closed, its exit signals on their way): it leaves the process table only once they are
+// sent. Safe from any goroutine.
 func (p *Process) lookupAlive(pid term.Term) (q *Process, wait bool) {
 	q = p.vm.procs.lookup(pid)
 	if q == nil || q == p {
@@ -347,6 +352,9 @@ func (p *Process) lookupAlive(pid term.Term) (q *Process, wait bool) {
 		return nil, true
 	}
 	if mb.shared != nil {
+		if mb.shared.handling {
+			return nil, true // it is acting on signals, perhaps an exit signal from p
+		}
 		for i := range mb.shared.sigs {
 			if s := &mb.shared.sigs[i]; s.kind == sigExit && s.from == p.pid {
 				return nil, true
