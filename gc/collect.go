@@ -84,11 +84,12 @@ func (h *Heap) collectMinor(roots Roots, need int) Stats {
 	// The new young array gets the current young size: survivors rarely exceed it (grow
 	// handles it when they do), and it is the size the sizing policy keeps in steady state, so
 	// resize does not have to allocate again.
-	estimate := youngCap(h.Limit)
+	young := getYoung(h.Limit)
+	estimate := cap(young)
 	c := copier{
 		fromYoung: h.Young,
 		hwm:       uint64(h.hwm),
-		young:     make([]uint64, 0, estimate),
+		young:     young,
 		old:       h.Old,
 		oldBins:   h.oldBins,
 	}
@@ -96,7 +97,11 @@ func (h *Heap) collectMinor(roots Roots, need int) Stats {
 	c.bins = h.Bins
 	c.run(roots, oldStart)
 	c.fixMinorBins(h)
+	from := h.Young
 	h.Young, h.Old = c.young, c.old
+	if cap(from) > 0 && &from[:1][0] != &h.Young[:1][0] {
+		putYoung(from) // all garbage now
+	}
 	h.hwm = len(h.Young)
 	h.minors++
 	st := Stats{
@@ -143,6 +148,7 @@ func (h *Heap) collectMajor(roots Roots, need int, kind Kind) Stats {
 			h.Old = old
 			c.allocated += len(h.Old)
 		}
+		putYoung(h.Young)
 		h.Young = nil
 		h.Limit = h.MinHeapSize
 		h.oldLimit = max(h.MinHeapSize, 2*len(h.Old))
@@ -158,6 +164,7 @@ func (h *Heap) collectMajor(roots Roots, need int, kind Kind) Stats {
 		// Reuse the young array when it is the right size: it is all garbage now.
 		h.Young = h.Young[:0]
 		if cap(h.Young) > 2*youngCap(h.Limit) {
+			putYoung(h.Young)
 			h.Young = nil
 		}
 		c.allocated += h.resize(true, need)

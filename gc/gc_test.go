@@ -493,3 +493,17 @@ func TestCostProportionalToAllocation(t *testing.T) {
 		assert.LessOrEqual(t, m.maxSize, 2*200_000, "size")
 	})
 }
+
+// TestYoungClasses: the pooled young sizes are exactly the table's sizes up to
+// maxPooledYoung, so that every pooled array has a class.
+func TestYoungClasses(t *testing.T) {
+	n := 0
+	for _, s := range heapSizes {
+		if s <= maxPooledYoung {
+			n++
+		}
+	}
+	if n != youngClasses {
+		t.Fatalf("youngClasses = %d, want %d", youngClasses, n)
+	}
+}

@@ -2,6 +2,8 @@ package gc
 
 import (
 	"sort"
+	"sync"
+	"unsafe"
 
 	"github.com/beamlite/beamlite/vm/term"
 )
@@ -168,14 +170,75 @@ func (h *Heap) resize(major bool, need int) (allocated int) {
 		}
 	}
 	if cap(h.Young) < h.Limit {
-		n := youngCap(h.Limit)
-		young := make([]uint64, len(h.Young), n)
+		young := getYoung(h.Limit)[:len(h.Young)]
 		copy(young, h.Young)
+		putYoung(h.Young)
 		h.Young = young
-		allocated += n
+		allocated += cap(young)
 	}
 	return allocated
 }
+
+// youngPools recycle young arrays between processes and collections, one pool per size of
+// the table up to maxPooledYoung words: the to-space of a minor collection used to be a
+// fresh array each time (zeroed by Go, then garbage for Go's collector), and these arrays
+// were half of everything a message-passing process allocated. An array is put back when
+// it stops being a young generation (the from-space of a minor, an array that resize or
+// hibernate replaces). Its words are not cleared: Young's words past len are never read
+// before they are written (the beamlitedebug build poisons them to make sure).
+var youngPools [youngClasses]sync.Pool
+
+// youngClasses is how many sizes of the table are pooled: those up to maxPooledYoung.
+const youngClasses = 12
+
+const maxPooledYoung = 1 << 16
+
+// youngClass returns the pool index for a young array of size limit, or -1.
+func youngClass(limit int) int {
+	if limit > maxPooledYoung {
+		return -1
+	}
+	i := sort.SearchInts(heapSizes, limit)
+	if i >= youngClasses || heapSizes[i] != limit {
+		return -1
+	}
+	return i
+}
+
+// getYoung returns an empty array of capacity youngCap(limit), from a pool when one has one.
+func getYoung(limit int) []uint64 {
+	n := youngCap(limit)
+	if i := youngClass(limit); i >= 0 {
+		if p, _ := youngPools[i].Get().(*uint64); p != nil {
+			s := unsafe.Slice(p, n)
+			if debug {
+				for j := range s {
+					s[j] = poisonWord
+				}
+			}
+			return s[:0]
+		}
+	}
+	return make([]uint64, 0, n)
+}
+
+// putYoung gives back an array that is no longer any heap's young generation (nil, or one
+// whose capacity is not a pooled size, is dropped). The caller must not use it again.
+func putYoung(s []uint64) {
+	c := cap(s)
+	if c == 0 || c > youngCap(maxPooledYoung) {
+		return
+	}
+	// youngCap is increasing, so the class is found by searching the table for it.
+	i := sort.Search(len(heapSizes), func(i int) bool { return youngCap(heapSizes[i]) >= c })
+	if i < youngClasses && youngCap(heapSizes[i]) == c && heapSizes[i] <= maxPooledYoung {
+		youngPools[i].Put(unsafe.SliceData(s[:1]))
+	}
+}
+
+// poisonWord fills recycled young words in the debug build: a header of an unknown kind with
+// a huge size, so that reading one as a term fails verification.
+const poisonWord = ^uint64(0)
 
 // youngCap is the capacity a young array of size limit gets: a margin above the limit.
 // The owner collects at its next safe point after Young passes Limit, so the words

@@ -48,9 +48,10 @@ type mailbox struct {
 
 // mbShared is the part of a mailbox that most processes never use (see mailbox.shared).
 type mbShared struct {
-	sigs   []signal            // signals in flight, oldest first
-	name   term.Term           // the registered name, or 0
-	timers map[uint64]struct{} // ids of the pending timers whose destination is this process
+	sigs     []signal            // signals in flight, oldest first
+	lastSigs []signal            // the last batch takeAll returned, reused once handled
+	name     term.Term           // the registered name, or 0
+	timers   map[uint64]struct{} // ids of the pending timers whose destination is this process
 	// handling is set while the owner acts on signals takeAll gave it (lookupAlive waits).
 	handling bool
 }
@@ -246,10 +247,15 @@ func (mb *mailbox) pushSignal(s signal) bool {
 func (mb *mailbox) takeAll() ([]message, []signal) {
 	mb.mu.Lock()
 	in := mb.inbox
-	mb.inbox = nil
+	mb.inbox, mb.spare = mb.spare[:0], nil // handleSignals gives in back as the next spare
 	var sigs []signal
-	if mb.shared != nil {
-		sigs, mb.shared.sigs = mb.shared.sigs, nil
+	if sh := mb.shared; sh != nil {
+		// The batch taken last time has been handled: its array takes the next signals, so
+		// that a process that is monitored and demonitored at every call (a gen_server) does
+		// not allocate for each.
+		sigs = sh.sigs
+		clear(sh.lastSigs)
+		sh.sigs, sh.lastSigs = sh.lastSigs[:0], sigs
 	}
 	if len(sigs) > 0 {
 		mb.shared.handling = true

@@ -258,6 +258,7 @@ func (p *Process) handleSignals() bool {
 		p.mb.shared.handling = false
 		p.mb.mu.Unlock()
 	}
+	p.mb.spare = in[:0] // every message was moved (and cleared): the array is free again
 	return true
 }
 
