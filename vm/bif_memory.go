@@ -18,8 +18,9 @@ import (
 // registers), its received-message queue and spare inbox, its signal and extension state
 // when it has any, and its process-table slot. Go structs are counted at their allocator
 // size class; arrays at their capacity (their size-class rounding is not counted: at most an
-// eighth more). Not counted: messages still in a process's inbox (not yet received; they are
-// counted once received), off-heap binaries (shared between processes; erlang:memory(binary)
+// eighth more). Not counted: the words of messages not yet received (they live in their
+// senders' slabs or in the inbox, and are counted once received; the slots of the messages
+// taken from the inbox are), a sender's slab of message words, off-heap binaries (shared between processes; erlang:memory(binary)
 // is not tracked and raises notsup, as an erts without that allocator does), maps' internal
 // buckets of the links/monitors tables (counted as 64 bytes per entry), the timer of a receive
 // that waits with a timeout.
@@ -122,7 +123,7 @@ func (p *Process) memoryBytes() int64 {
 	}
 	n += int64(cap(p.stack)+cap(p.xsaved)+cap(p.mb.queue)) * 8
 	n += int64(cap(p.frames))*frameBytes + int64(cap(p.catches))*catchBytes
-	n += int64(cap(p.mb.spare)) * messageBytes
+	n += int64(cap(p.mb.spare)+cap(p.mb.pend)) * messageBytes
 	if p.ext != nil {
 		n += extBytes
 	}
