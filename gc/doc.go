@@ -52,6 +52,13 @@ package gc
 // Fragments. CopyOut is the same Cheney copy into a fragment, with forwarding marks written
 // into the sender's heap and undone from a log before it returns (sharing kept without a hash
 // map). MoveIn appends the words to Young with one copy and rebases them in one pass.
+// Heap.CopyOut, the sender's variant, carves the fragment and its words from chunks the heap
+// keeps (a slab), so that a small message is no Go allocation of its own.
+//
+// Young arrays. A young array's capacity is youngCap(Limit), a margin above Limit for what a
+// process allocates between passing Limit and its next safe point. Arrays of the table's
+// sizes are recycled through per-size pools (getYoung, putYoung), unzeroed: Young's words past
+// len are never read before they are written (the debug build poisons them).
 //
 // Invariants:
 //

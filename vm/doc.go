@@ -35,9 +35,10 @@
 // loop for a budget of reductions and maps its outcome to Yield, Wait or Exit. Pids index a
 // lock-free process table (serials make a stale pid miss). Messages (mailbox.go,
 // interp_receive.go) are copied out of the sender's heap as gc.Fragments into the receiver's
-// inbox, under a lock the receiver takes only to drain it; selective receive walks the
-// drained queue with a save pointer, and receive markers let a call's receive skip older
-// messages. Signals (signal.go) travel the same way; what most processes never use (links,
+// inbox, under a lock the receiver takes only to drain it; drained fragments wait off-heap
+// (mailbox.pend) until a receive's save pointer reaches them, so a long mailbox is neither in
+// the heap nor copied by its collections; selective receive walks the queue with a save
+// pointer, and receive markers let a call's receive skip older messages. Signals (signal.go) travel the same way; what most processes never use (links,
 // monitors, the dictionary, a name, timers) is allocated on first use (procSignals, procExt,
 // mailbox.shared), and an idle process costs about 700 bytes (TestIdleProcessMemory).
 //
