@@ -174,3 +174,22 @@ func BenchmarkMoveIn(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkSendSmall: a gen_server cast's message ({'$gen_cast', {inc, 1}}, 6 words) copied
+// out by CopyOut (its own allocation) and by Heap.CopyOut (carved from the sender's slab).
+//
+//	go test ./gc -run XXX -bench SendSmall -benchmem
+func BenchmarkSendSmall(b *testing.B) {
+	h := New(DefaultOptions())
+	msg := term.MakeTuple(&h.Heap, term.MakeSmall(1), term.MakeTuple(&h.Heap, term.MakeSmall(2), term.MakeSmall(3)))
+	b.Run("CopyOut", func(b *testing.B) {
+		for b.Loop() {
+			CopyOut(&h.Heap, msg)
+		}
+	})
+	b.Run("Heap.CopyOut", func(b *testing.B) {
+		for b.Loop() {
+			h.CopyOut(msg)
+		}
+	})
+}
