@@ -270,7 +270,11 @@ func (r *Report) WriteSVG(w io.Writer) {
 	for v := 1 / math.Pow(step, math.Floor(math.Log(1/lo)/math.Log(step))); v <= hi*1.0001; v *= step {
 		x := xOf(v)
 		fmt.Fprintf(w, `<line x1="%.1f" y1="%d" x2="%.1f" y2="%d" stroke="#ddd"/>`+"\n", x, top-4, x, axisY)
-		fmt.Fprintf(w, `<text x="%.1f" y="%d" text-anchor="middle" fill="#555">%.3g×</text>`+"\n", x, axisY+16, v)
+		tick := fmt.Sprintf("%.3g×", v)
+		if v < 1 {
+			tick = fmt.Sprintf("1/%.0f", 1/v) // shorter than 0.0156×
+		}
+		fmt.Fprintf(w, `<text x="%.1f" y="%d" text-anchor="middle" fill="#555">%s</text>`+"\n", x, axisY+16, tick)
 	}
 	for i, b := range bars {
 		y := top + i*barH
