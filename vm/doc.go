@@ -40,7 +40,7 @@
 // the heap nor copied by its collections; selective receive walks the queue with a save
 // pointer, and receive markers let a call's receive skip older messages. Signals (signal.go) travel the same way; what most processes never use (links,
 // monitors, the dictionary, a name, timers) is allocated on first use (procSignals, procExt,
-// mailbox.shared), and an idle process costs about 700 bytes (TestIdleProcessMemory).
+// mailbox.shared), and an idle process costs about 800 bytes (TestIdleProcessMemory).
 //
 // Reductions (trap.go): Go code that does work for a process — a BIF, send, taking messages
 // in, acting on signals — charges reductions in proportion, through Process.reds, which the
