@@ -59,7 +59,8 @@ type codeServer struct {
 	modules map[term.Term]*module
 	exports map[mfa]*export
 	// snap is a copy of exports for lookups without the lock: apply and funs of fun M:F/A
-	// look their callee up at every call, from every scheduler at once. Entries are only
+	// look their callee up when their call site's inline cache misses (callSite in
+	// interp_call.go), from every scheduler at once. Entries are only
 	// ever added; an addition marks the copy stale, and the first lookup that misses makes
 	// a new one (a plain map with a struct key hashes much faster than a sync.Map, whose
 	// keys are interfaces: gen_server's apply of its callback paid 5% of a cast there).

@@ -1,6 +1,8 @@
 package vm
 
 import (
+	"sync/atomic"
+
 	"github.com/beamlite/beamlite/bytecode"
 	"github.com/beamlite/beamlite/vm/term"
 )
@@ -21,7 +23,7 @@ func (p *Process) resolveCall(in *instr) (*function, term.Term, bool) {
 			p.raiseError(term.Badarg)
 			return nil, term.NonValue, false
 		}
-		e := p.vm.code.lookup(mod, name, arity)
+		e := p.siteLookup(in, mod, name, arity)
 		if e == nil {
 			p.raiseUndef(mfa{mod, name, arity}, p.x[:arity])
 			return nil, term.NonValue, false
@@ -40,7 +42,7 @@ func (p *Process) resolveCall(in *instr) (*function, term.Term, bool) {
 		return nil, term.NonValue, false
 	}
 	if h.Kind(f) == term.KindExportFun {
-		e := p.vm.code.lookup(term.FunModule(h, f), term.ExportFunName(h, f), arity)
+		e := p.siteLookup(in, term.FunModule(h, f), term.ExportFunName(h, f), arity)
 		if e == nil {
 			p.raiseUndef(mfa{term.FunModule(h, f), term.ExportFunName(h, f), arity}, p.x[:arity])
 			return nil, term.NonValue, false
@@ -61,6 +63,34 @@ func (p *Process) resolveCall(in *instr) (*function, term.Term, bool) {
 		p.x[arity+i] = term.ClosureEnv(h, f, i)
 	}
 	return target, term.NonValue, true
+}
+
+// callSite is the inline cache of an apply* or call_fun* instruction: the export entry its
+// last call through the export table resolved to. Instructions are shared by every scheduler,
+// so the cache is an atomic pointer to an immutable record, replaced whole on a miss. Export
+// entries are never deleted and their code is read at each call (callExport), so a cached
+// entry stays right across reloads.
+type callSite struct {
+	last atomic.Pointer[export]
+}
+
+// siteLookup returns the export entry of mod:name/arity, or nil, through in's inline cache
+// when it has one (the instructions resolveCall makes up for apply/2,3 and spawn do not).
+func (p *Process) siteLookup(in *instr, mod, name term.Term, arity int) *export {
+	var site *callSite
+	if in.ext != nil {
+		site = in.ext.site
+	}
+	if site != nil {
+		if e := site.last.Load(); e != nil && e.mod == mod && e.name == name && e.arity == arity {
+			return e
+		}
+	}
+	e := p.vm.code.lookup(mod, name, arity)
+	if e != nil && site != nil {
+		site.last.Store(e)
+	}
+	return e
 }
 
 // callExport resolves a call through export entry e with the arguments in x0..x(arity-1).

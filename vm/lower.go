@@ -41,6 +41,7 @@ type instrExt struct {
 	vals   []term.Term // ValTable values
 	labels []uint32    // ValTable and ArityTable targets
 	segs   []segment
+	site   *callSite // apply* and call_fun*: the call site's inline cache (interp_call.go)
 }
 
 // segment is a lowered binary segment of bs_create_bin.
@@ -83,6 +84,14 @@ func lowerFunction(lm *module, f *function, bf *bytecode.Function) {
 			}
 		}
 		li.op = specialize(lm, &li)
+		switch li.op {
+		case bytecode.Apply, bytecode.ApplyLast, bytecode.ApplyOnly,
+			bytecode.CallFun, bytecode.CallFunLast, bytecode.CallFunOnly:
+			if li.ext == nil {
+				li.ext = &instrExt{}
+			}
+			li.ext.site = &callSite{}
+		}
 		f.code[i] = li
 	}
 	fuse(f)
