@@ -318,6 +318,14 @@ func (sys *System) After(d time.Duration, f func()) *Timer {
 	return sys.StartTimer(sys.clock.Now()+int64(d), f)
 }
 
+// AfterGen is After for a callback that takes an argument: f(gen) runs when the timer fires.
+// A caller that arms timers often passes the same f (a method value made once) and a
+// generation, instead of a new closure per timer. Safe from any goroutine.
+func (sys *System) AfterGen(d time.Duration, f func(uint64), gen uint64) *Timer {
+	s := sys.pick()
+	return s.start(&Timer{when: sys.clock.Now() + int64(d), fg: f, gen: gen, owner: s})
+}
+
 // ID returns the scheduler's index in System.Schedulers. Safe from any goroutine.
 func (s *Scheduler) ID() int { return s.id }
 

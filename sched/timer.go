@@ -11,6 +11,8 @@ import (
 type Timer struct {
 	when  int64 // deadline on the System's clock; immutable
 	f     func()
+	fg    func(uint64) // instead of f, for AfterGen: called with gen
+	gen   uint64
 	owner *Scheduler    // the scheduler whose heap holds it; immutable
 	state atomic.Uint32 // timerPending → timerFired | timerCancelled, under owner.tmu
 	idx   int32         // position in owner.timers; owner.tmu must be held
@@ -113,7 +115,11 @@ func (s *Scheduler) publishNext() {
 // s.Wake, since it runs on s). It may start and cancel timers. A
 // deadline in the past fires at s's next timer check. Safe from any goroutine.
 func (s *Scheduler) StartTimer(deadline int64, f func()) *Timer {
-	t := &Timer{when: deadline, f: f, owner: s}
+	return s.start(&Timer{when: deadline, f: f, owner: s})
+}
+
+// start puts t, made by StartTimer or AfterGen, on s's heap.
+func (s *Scheduler) start(t *Timer) *Timer {
 	s.tmu.Lock()
 	s.timers.push(t)
 	first := t.idx == 0
@@ -148,6 +154,24 @@ func (sys *System) CancelTimer(t *Timer) (remaining time.Duration, ok bool) {
 	}
 	s.tmu.Unlock()
 	return max(0, time.Duration(t.when-t.owner.sys.clock.Now())), true
+}
+
+// StopTimer is CancelTimer without the time left (and its clock read): it reports whether t
+// was pending and is now cancelled. Safe from any goroutine.
+func (sys *System) StopTimer(t *Timer) bool {
+	s := t.owner
+	s.tmu.Lock()
+	if !t.state.CompareAndSwap(timerPending, timerCancelled) {
+		s.tmu.Unlock()
+		return false
+	}
+	first := t.idx == 0
+	s.timers.remove(int(t.idx))
+	if first {
+		s.publishNext()
+	}
+	s.tmu.Unlock()
+	return true
 }
 
 // ReadTimer returns the time left before t fires, or ok false if it has fired or been
@@ -185,7 +209,11 @@ func (s *Scheduler) runTimers() {
 	s.inTimers = true
 	for i, t := range s.due {
 		s.due[i] = nil
-		t.f()
+		if t.fg != nil {
+			t.fg(t.gen)
+		} else {
+			t.f()
+		}
 	}
 	s.inTimers = false
 	s.due = s.due[:0]

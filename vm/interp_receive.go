@@ -105,11 +105,17 @@ func (p *Process) receiveTimeout(t term.Term) (timedOut, ok bool) {
 	}
 	e := p.extState()
 	e.timerGen++
-	gen, v := e.timerGen, p.vm
-	e.timer = v.sys.After(time.Duration(t.Small())*time.Millisecond, func() {
-		e.firedGen.Store(gen)
-		v.sys.Wake(&p.Task)
-	})
+	if e.fired == nil {
+		// The callback runs on a scheduler's goroutine: it touches only firedGen, which is
+		// atomic. One per process, not a closure per wait; the generation comes with the
+		// timer.
+		v := p.vm
+		e.fired = func(gen uint64) {
+			e.firedGen.Store(gen)
+			v.sys.Wake(&p.Task)
+		}
+	}
+	e.timer = p.vm.sys.AfterGen(time.Duration(t.Small())*time.Millisecond, e.fired, e.timerGen)
 	return false, true
 }
 
@@ -117,7 +123,7 @@ func (p *Process) receiveTimeout(t term.Term) (timedOut, ok bool) {
 // because the generation moves on.
 func (p *Process) cancelReceiveTimer() {
 	if e := p.ext; e != nil && e.timer != nil {
-		p.vm.sys.CancelTimer(e.timer)
+		p.vm.sys.StopTimer(e.timer)
 		e.timer = nil
 		e.timerGen++
 	}

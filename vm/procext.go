@@ -29,7 +29,8 @@ type procExt struct {
 	timer    *sched.Timer
 	timerGen uint64 // generation of the current timer; moves on at every cancel
 	firedGen atomic.Uint64
-	marker   recvMarker // its ref is roots[extMarkerRef]
+	fired    func(uint64) // the timer's callback, made once per process (receiveTimeout)
+	marker   recvMarker   // its ref is roots[extMarkerRef]
 
 	// onExit, when set, is called on the process's scheduler as it exits, with its heap still
 	// intact: how Go code (Apply, the embedding API) learns a process's result.
