@@ -128,7 +128,7 @@ func (p *Process) memoryBytes() int64 {
 		n += extBytes
 	}
 	if s := p.sig; s != nil {
-		n += sigBytes + int64(len(s.links)+len(s.monitors)+len(s.monitoredBy))*mapEntry
+		n += sigBytes + int64(len(s.links)+s.monitors.len()+s.monitoredBy.len())*mapEntry
 	}
 	return n
 }

@@ -142,7 +142,7 @@ func (p *Process) demonitor(ref, opts term.Term) term.Term {
 	found := false
 	if h.Kind(ref) == term.KindRef && p.sig != nil {
 		id := term.RefID(h, ref)
-		if e, ok := p.sig.monitors[id]; ok {
+		if e, ok := p.sig.monitors.get(id); ok {
 			found = true
 			p.delMonitor(id)
 			if e.pid != 0 {

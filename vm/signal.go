@@ -70,8 +70,8 @@ type procSignals struct {
 	trapExit bool
 	// links maps each linked pid to 0 (active) or to the id of an unlink in flight.
 	links       map[term.Term]uint64
-	monitors    map[uint64]monitorEntry // monitors held, by reference id
-	monitoredBy map[uint64]term.Term    // who monitors this process, by reference id
+	monitors    idTable[monitorEntry] // monitors held, by reference id
+	monitoredBy idTable[term.Term]    // who monitors this process, by reference id
 	// leftover are the signals behind the one that killed the process in handleSignals,
 	// refused by exitSignals.
 	leftover []signal
@@ -121,26 +121,20 @@ func (p *Process) delLink(pid term.Term) {
 func (p *Process) setMonitor(id uint64, e monitorEntry) {
 	sg := p.sigState()
 	p.mb.mu.Lock()
-	if sg.monitors == nil {
-		sg.monitors = map[uint64]monitorEntry{}
-	}
-	sg.monitors[id] = e
+	sg.monitors.set(id, e)
 	p.mb.mu.Unlock()
 }
 
 func (p *Process) delMonitor(id uint64) {
 	p.mb.mu.Lock()
-	delete(p.sig.monitors, id)
+	p.sig.monitors.del(id)
 	p.mb.mu.Unlock()
 }
 
 func (p *Process) setMonitoredBy(id uint64, pid term.Term) {
 	sg := p.sigState()
 	p.mb.mu.Lock()
-	if sg.monitoredBy == nil {
-		sg.monitoredBy = map[uint64]term.Term{}
-	}
-	sg.monitoredBy[id] = pid
+	sg.monitoredBy.set(id, pid)
 	p.mb.mu.Unlock()
 }
 
@@ -149,7 +143,7 @@ func (p *Process) delMonitoredBy(id uint64) {
 		return
 	}
 	p.mb.mu.Lock()
-	delete(p.sig.monitoredBy, id)
+	p.sig.monitoredBy.del(id)
 	p.mb.mu.Unlock()
 }
 
@@ -315,7 +309,7 @@ func (p *Process) handleSignal(s *signal) bool {
 		if p.sig == nil {
 			return true
 		}
-		e, ok := p.sig.monitors[s.id]
+		e, ok := p.sig.monitors.get(s.id)
 		if !ok {
 			return true // demonitored
 		}
@@ -438,12 +432,12 @@ func (p *Process) exitSignals(normal bool) {
 	}
 	// The processes it monitors forget it first: whoever sees this exit (a DOWN or an EXIT)
 	// then finds them updated.
-	for id, e := range sg.monitors {
+	for id, e := range sg.monitors.all() {
 		if e.pid != 0 {
 			p.sendSignal(e.pid, signal{kind: sigDemonitor, from: p.pid, id: id})
 		}
 	}
-	if len(sg.links) > 0 || len(sg.monitoredBy) > 0 {
+	if len(sg.links) > 0 || sg.monitoredBy.len() > 0 {
 		reason := term.Normal
 		if !normal {
 			reason = p.exitReason()
@@ -452,7 +446,7 @@ func (p *Process) exitSignals(normal bool) {
 		for pid := range sg.links {
 			p.sendSignal(pid, signal{kind: sigLinkExit, from: p.pid, reason: r})
 		}
-		for id, w := range sg.monitoredBy {
+		for id, w := range sg.monitoredBy.all() {
 			p.sendSignal(w, signal{kind: sigDown, from: p.pid, id: id, reason: r})
 		}
 	}
@@ -511,7 +505,7 @@ func (p *Process) signalInfoOn(h *term.Heap, item term.Term) (term.Term, bool) {
 			}
 		}
 	case sigAtomMonitors:
-		for _, e := range sg.monitors {
+		for _, e := range sg.monitors.all() {
 			obj := e.pid
 			if e.name != 0 {
 				obj = term.MakeTuple(h, e.name, atomNonode)
@@ -519,7 +513,7 @@ func (p *Process) signalInfoOn(h *term.Heap, item term.Term) (term.Term, bool) {
 			l = term.Cons(h, term.MakeTuple(h, sigAtomProcess, obj), l)
 		}
 	case sigAtomMonitoredBy:
-		for _, pid := range sg.monitoredBy {
+		for _, pid := range sg.monitoredBy.all() {
 			l = term.Cons(h, pid, l)
 		}
 	default:
