@@ -65,7 +65,7 @@ type codeServer struct {
 	// a new one (a plain map with a struct key hashes much faster than a sync.Map, whose
 	// keys are interfaces: gen_server's apply of its callback paid 5% of a cast there).
 	snap  atomic.Pointer[map[mfa]*export]
-	stale bool // guarded by mu: exports has entries snap lacks
+	stale atomic.Bool // written under mu: exports has entries snap lacks
 }
 
 func newCodeServer() *codeServer {
@@ -83,7 +83,7 @@ func (cs *codeServer) exportEntry(key mfa) *export {
 	if e == nil {
 		e = &export{mfa: key}
 		cs.exports[key] = e
-		cs.stale = true
+		cs.stale.Store(true)
 	}
 	return e
 }
@@ -95,16 +95,21 @@ func (cs *codeServer) lookup(mod, name term.Term, arity int) *export {
 		if e := (*m)[key]; e != nil {
 			return e
 		}
+		// A miss in an up-to-date copy is the answer: a module without an optional
+		// callback (function_exported/3 at every info message) must not take the lock.
+		if !cs.stale.Load() {
+			return nil
+		}
 	}
 	cs.mu.Lock()
 	defer cs.mu.Unlock()
-	if cs.stale || cs.snap.Load() == nil {
+	if cs.stale.Load() || cs.snap.Load() == nil {
 		m := make(map[mfa]*export, len(cs.exports))
 		for k, e := range cs.exports {
 			m[k] = e
 		}
 		cs.snap.Store(&m)
-		cs.stale = false
+		cs.stale.Store(false)
 	}
 	return cs.exports[key]
 }
